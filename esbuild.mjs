@@ -1,0 +1,54 @@
+// One build for every entry point: the extension client, the server, the CLI, the core
+// library (for benches) and the tests. `node esbuild.mjs --only=<substr>` builds only the
+// entries whose source path contains <substr> (handy while one area is in progress).
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+
+function walk(dir, pred, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, pred, out);
+    else if (pred(p)) out.push(p);
+  }
+  return out;
+}
+
+const apps = [
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/cli.ts', out: 'cli' },
+  { in: 'shared/index.ts', out: 'shared' },
+].filter((e) => existsSync(e.in));
+
+const tests = walk('test', (p) => p.endsWith('.test.ts')).map((p) => ({
+  in: p,
+  out: p.replace(/\.ts$/, ''),
+}));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const selected = [...apps, ...tests].filter((e) => !only || e.in.includes(only));
+await Promise.all(
+  selected.map((e) =>
+    esbuild.build({
+      ...common,
+      entryPoints: { [e.out]: e.in },
+      outdir: 'dist',
+      external: e.external ?? [],
+    }),
+  ),
+);
