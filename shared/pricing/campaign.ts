@@ -1,6 +1,6 @@
 // What a body costs per recipient and per campaign under a profile, as exact integers, for a
 // single figure or a best–worst range of segments (templates give ranges).
-import { addMicros, formatCredits, formatMoney, type Micros, mulMicros } from './money';
+import { addMicros, formatCredits, formatMoney, type Micros, type MoneyInput, mulMicros, parseMoney } from './money';
 import type { CreditProfile, PricingProfile, UsdProfile } from './profile';
 import { fail, ok, type Result } from './result';
 
@@ -10,7 +10,20 @@ export interface Span<T> {
 }
 
 /** An amount in a profile's unit: exact dollars or whole credits. */
-export type Amount = { readonly unit: 'usd'; readonly micros: Micros } | { readonly unit: 'credits'; readonly credits: number };
+export type ExactAmount = { readonly unit: 'usd'; readonly micros: Micros } | { readonly unit: 'credits'; readonly credits: number };
+
+/** A config amount (dollars, or `{ credits }`) made exact. */
+export function amountFromConfig(input: MoneyInput | { credits: number }, path?: string): Result<ExactAmount> {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    const c = (input as { credits?: unknown }).credits;
+    if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0) {
+      return fail('invalid-input', 'Credits must be a whole number of at least 0.', path === undefined ? 'credits' : `${path}.credits`);
+    }
+    return ok({ unit: 'credits', credits: c });
+  }
+  const m = parseMoney(input, path);
+  return m.ok ? ok({ unit: 'usd', micros: m.value }) : m;
+}
 
 export interface CampaignInput {
   /** Segments per message: one figure, or the best and worst case of a template. */
@@ -20,8 +33,8 @@ export interface CampaignInput {
   readonly media?: boolean;
   /** ISO 3166-1 alpha-2 destination; the profile's default when absent. */
   readonly country?: string;
-  /** A prepaid balance to check against, overriding the profile's configured one. */
-  readonly balance?: Amount;
+  /** A prepaid balance (or credits left) to check: how many recipients it covers. */
+  readonly balance?: ExactAmount;
 }
 
 /**
@@ -128,6 +141,9 @@ function usdCost(profile: UsdProfile, input: CampaignInput, common: CostCommon):
   if (typeof country !== 'string' || !/^[A-Za-z]{2}$/.test(country)) {
     return fail('invalid-input', `${JSON.stringify(country)} is not an ISO 3166-1 alpha-2 country code.`, 'country');
   }
+  if (input.balance?.unit === 'usd' && (!Number.isSafeInteger(input.balance.micros) || input.balance.micros < 0)) {
+    return fail('invalid-input', 'A balance must be an exact amount of at least $0.', 'balance');
+  }
   const rate = usdRatePerSegment(profile, country);
   if (!rate.ok) return rate;
   let perSegment: Micros | null = rate.value;
@@ -148,7 +164,7 @@ function usdCost(profile: UsdProfile, input: CampaignInput, common: CostCommon):
   if (!tBest.ok) return tBest;
   const tWorst = mulMicros(worst.value, common.recipients, 'The campaign total');
   if (!tWorst.ok) return tWorst;
-  const balance = input.balance?.unit === 'usd' ? input.balance.micros : profile.billing.kind === 'prepaid' ? profile.billing.balance : null;
+  const balance = input.balance?.unit === 'usd' ? input.balance.micros : null;
   const coverage =
     balance === null
       ? null
@@ -182,7 +198,7 @@ function creditCost(profile: CreditProfile, input: CampaignInput, common: CostCo
   if (!tBest.ok) return tBest;
   const tWorst = product(worst.value, common.recipients);
   if (!tWorst.ok) return tWorst;
-  const balance = input.balance?.unit === 'credits' ? input.balance.credits : profile.billing.kind === 'prepaid' ? profile.billing.balance : null;
+  const balance = input.balance?.unit === 'credits' ? input.balance.credits : null;
   if (balance !== null && (!Number.isSafeInteger(balance) || balance < 0)) {
     return fail('invalid-input', 'A credit balance must be a whole number of at least 0.', 'balance');
   }
@@ -206,7 +222,7 @@ function cover<T extends number>(balance: T, cost: T, recipients: number): Cover
   return { balance, recipientsCovered: covered, recipientsUnsent: recipients - covered, spent, balanceLeft: (balance - spent) as T };
 }
 
-export function formatAmount(a: Amount): string {
+export function formatAmount(a: ExactAmount): string {
   return a.unit === 'usd' ? formatMoney(a.micros) : formatCredits(a.credits);
 }
 

@@ -6,8 +6,17 @@ declare const microsBrand: unique symbol;
 /** An exact amount of US dollars in integer millionths. Build with `micros()` or `parseMoney()`. */
 export type Micros = number & { readonly [microsBrand]: true };
 
-/** Money as written in config: a decimal string ("0.01", "$1,234.56") or a JSON number (0.01). */
-export type MoneyInput = string | number;
+/**
+ * Money as written in config: a decimal dollar amount, as a JSON number (0.01) or a string
+ * ("0.01", "$1,234.56"). Converted exactly to integer micro-dollars; at most 6 decimal places.
+ */
+export type MoneyInput = MoneyString | MoneyNumber;
+
+/** @pattern ^\$?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$ */
+export type MoneyString = string;
+
+/** @minimum 0 */
+export type MoneyNumber = number;
 
 export const MICROS_PER_DOLLAR = 1_000_000;
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);

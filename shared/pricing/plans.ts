@@ -6,21 +6,46 @@ import { fail, ok, type Result } from './result';
 
 export type PlanPeriod = 'monthly' | 'yearly';
 
-/** A plan as written in config (`plans.<id>`); an entry named like a catalogue plan refines it. */
+/** A plan as written in config (`plans.<id>`, or inline); an entry named like a catalogue plan refines it. */
 export interface PlanConfig {
+  /** Written inline: the catalogue or config plan this definition refines, e.g. "textspot-1000". */
+  id?: string;
   /** Name shown in reports. */
   label?: string;
   /** Billing period. */
   period?: PlanPeriod;
-  /** Credits included each period. */
+  /**
+   * Credits included each period.
+   * @minimum 0
+   * @asType integer
+   */
   credits?: number;
   /** Price per period in dollars; null or absent when unknown. */
   price?: MoneyInput | null;
   /** Dollars per credit used beyond the allowance; null or absent when unknown. */
   overageRate?: MoneyInput | null;
   /** Unused credits carry into the next period and expire at its end (default: monthly plans only). */
-  rollover?: boolean;
+  rollsOver?: boolean;
 }
+
+/** Where the current cycle stands, as written in config next to an inline plan. */
+export interface PlanUsage {
+  /**
+   * Credits already used in the current cycle.
+   * @minimum 0
+   * @asType integer
+   */
+  used?: number;
+  /**
+   * Credits rolled over from the previous cycle and still unused.
+   * @minimum 0
+   * @asType integer
+   */
+  rollover?: number;
+}
+
+/** A plan id, or an inline definition with its usage so far. */
+export type PlanSpec = string | (PlanConfig & PlanUsage);
 
 export interface Plan {
   readonly id: string;
@@ -30,7 +55,7 @@ export interface Plan {
   /** Null when neither the documents nor the config give it: charges that need it are reported as unknown. */
   readonly price: Micros | null;
   readonly overageRate: Micros | null;
-  readonly rollover: boolean;
+  readonly rollsOver: boolean;
 }
 
 /**
@@ -47,7 +72,8 @@ export const TEXTSPOT_PLANS: Readonly<Record<string, PlanConfig>> = {
   'textspot-7500': { label: 'TextSpot 7,500 credits/month', period: 'monthly', credits: 7500, price: '229', overageRate: null },
 };
 
-const KEYS = new Set(['label', 'period', 'credits', 'price', 'overageRate', 'rollover']);
+const KEYS = new Set(['id', 'label', 'period', 'credits', 'price', 'overageRate', 'rollsOver']);
+const USAGE_KEYS = new Set(['used', 'rollover']);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -57,18 +83,72 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 export function resolvePlan(id: string, custom: Readonly<Record<string, PlanConfig>> = {}): Result<Plan> {
   if (typeof id !== 'string' || id === '') return fail('unknown-plan', 'A plan id is required.');
   if (!isRecord(custom)) return fail('invalid-plan', 'Plans must be an object keyed by plan id.');
+  const layers = planLayers(id, custom);
+  if (!layers.ok) return layers;
+  return buildPlan(id, layers.value, `plans.${id}`);
+}
+
+function planLayers(id: string, custom: Readonly<Record<string, unknown>>): Result<Record<string, unknown>[]> {
   const own: unknown = Object.prototype.hasOwnProperty.call(custom, id) ? custom[id] : undefined;
-  const base = TEXTSPOT_PLANS[id];
+  const base = Object.prototype.hasOwnProperty.call(TEXTSPOT_PLANS, id) ? TEXTSPOT_PLANS[id] : undefined;
   if (own === undefined && base === undefined) {
     const known = [...Object.keys(TEXTSPOT_PLANS), ...Object.keys(custom)];
     return fail('unknown-plan', `No plan named "${id}" (known: ${known.join(', ')}).`);
   }
-  const path = `plans.${id}`;
-  if (own !== undefined && !isRecord(own)) return fail('invalid-plan', `Plan "${id}" must be an object.`, path);
-  for (const k of Object.keys(own ?? {})) {
-    if (!KEYS.has(k)) return fail('invalid-plan', `Unknown plan key "${k}" in "${id}".`, `${path}.${k}`);
+  if (own !== undefined && !isRecord(own)) return fail('invalid-plan', `Plan "${id}" must be an object.`, `plans.${id}`);
+  const layers: Record<string, unknown>[] = [];
+  if (base) layers.push({ ...base });
+  if (own) layers.push(own);
+  return ok(layers);
+}
+
+export interface ResolvedPlanSpec {
+  readonly plan: Plan;
+  readonly used: number;
+  readonly rollover: number;
+}
+
+/** A plan id, or an inline plan (refining `id` when given) with its usage so far. */
+export function resolvePlanSpec(spec: PlanSpec, custom: Readonly<Record<string, PlanConfig>> = {}): Result<ResolvedPlanSpec> {
+  if (typeof spec === 'string') {
+    const p = resolvePlan(spec, custom);
+    return p.ok ? ok({ plan: p.value, used: 0, rollover: 0 }) : p;
   }
-  const c: Record<string, unknown> = { ...base, ...(own ?? {}) };
+  if (!isRecord(spec)) return fail('invalid-plan', 'A plan is an id or an object.', 'plan');
+  if (!isRecord(custom)) return fail('invalid-plan', 'Plans must be an object keyed by plan id.');
+  const def: Record<string, unknown> = {};
+  const usage: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(spec)) {
+    if (USAGE_KEYS.has(k)) usage[k] = v;
+    else if (KEYS.has(k)) def[k] = v;
+    else return fail('invalid-plan', `Unknown plan key "${k}".`, `plan.${k}`);
+  }
+  const counts: Record<string, number> = {};
+  for (const k of USAGE_KEYS) {
+    const v = usage[k] ?? 0;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return fail('invalid-plan', `"${k}" must be a whole number of at least 0.`, `plan.${k}`);
+    counts[k] = v;
+  }
+  let layers: Record<string, unknown>[] = [];
+  let id = 'custom';
+  if (def.id !== undefined) {
+    if (typeof def.id !== 'string') return fail('invalid-plan', '"id" must be a plan id.', 'plan.id');
+    id = def.id;
+    const base = planLayers(id, custom);
+    if (!base.ok) return base;
+    layers = base.value;
+  }
+  const p = buildPlan(id, [...layers, def], 'plan');
+  return p.ok ? ok({ plan: p.value, used: counts.used!, rollover: counts.rollover! }) : p;
+}
+
+function buildPlan(id: string, layers: readonly Record<string, unknown>[], path: string): Result<Plan> {
+  for (const layer of layers) {
+    for (const k of Object.keys(layer)) {
+      if (!KEYS.has(k)) return fail('invalid-plan', `Unknown plan key "${k}" in "${id}".`, `${path}.${k}`);
+    }
+  }
+  const c: Record<string, unknown> = Object.assign({}, ...layers);
   if (c.period !== 'monthly' && c.period !== 'yearly') return fail('invalid-plan', `Plan "${id}" needs "period": "monthly" or "yearly".`, `${path}.period`);
   if (typeof c.credits !== 'number' || !Number.isSafeInteger(c.credits) || c.credits < 0) {
     return fail('invalid-plan', `Plan "${id}" needs "credits": a whole number of at least 0.`, `${path}.credits`);
@@ -77,7 +157,7 @@ export function resolvePlan(id: string, custom: Readonly<Record<string, PlanConf
   if (!price.ok) return price;
   const overageRate = optionalMoney(c.overageRate, `${path}.overageRate`);
   if (!overageRate.ok) return overageRate;
-  if (c.rollover !== undefined && typeof c.rollover !== 'boolean') return fail('invalid-plan', '"rollover" must be true or false.', `${path}.rollover`);
+  if (c.rollsOver !== undefined && typeof c.rollsOver !== 'boolean') return fail('invalid-plan', '"rollsOver" must be true or false.', `${path}.rollsOver`);
   return ok({
     id,
     label: typeof c.label === 'string' ? c.label : id,
@@ -86,7 +166,7 @@ export function resolvePlan(id: string, custom: Readonly<Record<string, PlanConf
     price: price.value,
     overageRate: overageRate.value,
     // textspot-overage-rollover-pause.txt: "On monthly plans, you can keep the credits you don't use until the end of the following month."
-    rollover: typeof c.rollover === 'boolean' ? c.rollover : c.period === 'monthly',
+    rollsOver: typeof c.rollsOver === 'boolean' ? c.rollsOver : c.period === 'monthly',
   });
 }
 

@@ -3,23 +3,29 @@
 // whose union type only admits consistent states.
 import { type Micros, type MoneyInput, parseMoney } from './money';
 import { fail, ok, type PricingError, type Result } from './result';
-
-/** Characters per segment: single-segment and per-part limits, GSM-7 septets and UCS-2 units. */
-export interface SegmentSizes {
-  readonly gsmSingle: number;
-  readonly gsmMulti: number;
-  readonly ucs2Single: number;
-  readonly ucs2Multi: number;
-}
-
-/** 3GPP TS 23.038 defaults: 160/153 septets, 70/67 UCS-2 units (a 6-byte UDH per part). */
-export const STANDARD_SEGMENT_SIZES: SegmentSizes = { gsmSingle: 160, gsmMulti: 153, ucs2Single: 70, ucs2Multi: 67 };
+import { DEFAULT_SIZES, type SegmentSizes } from '../segments/sizes';
 
 /** Overrides for carriers or sender types with smaller segments (e.g. 150/152/66). */
 export interface SegmentSizesConfig {
+  /**
+   * @minimum 1
+   * @asType integer
+   */
   gsmSingle?: number;
+  /**
+   * @minimum 1
+   * @asType integer
+   */
   gsmMulti?: number;
+  /**
+   * @minimum 1
+   * @asType integer
+   */
   ucs2Single?: number;
+  /**
+   * @minimum 1
+   * @asType integer
+   */
   ucs2Multi?: number;
 }
 
@@ -51,22 +57,30 @@ export interface PricingProfileConfig {
   countryRates?: Record<string, MoneyInput>;
   /** Destination assumed when a template does not name one. */
   defaultCountry?: string;
-  /** Credits per segment (unit "credits"). */
+  /**
+   * Credits per segment (unit "credits").
+   * @minimum 1
+   * @asType integer
+   */
   creditsPerSegment?: number;
   /** How media (MMS) is billed. */
   mms?: MmsConfig;
   /** Segment-size overrides. */
   segmentSizes?: SegmentSizesConfig;
-  /** Longest body the provider accepts, in characters. */
+  /**
+   * Longest body the provider accepts, in characters.
+   * @minimum 1
+   * @asType integer
+   */
   maxCharacters?: number;
-  /** Most segments the provider accepts for one message. */
+  /**
+   * Most segments the provider accepts for one message.
+   * @minimum 1
+   * @asType integer
+   */
   maxSegments?: number;
-  /** How the account pays. */
+  /** How the account pays: "prepaid" (each message needs its full cost in the balance), "plan" (credits with overage), "none". */
   billing?: BillingKind;
-  /** Prepaid balance: dollars ("25.00") for a dollar profile, whole credits for a credit profile. */
-  balance?: MoneyInput;
-  /** Plan id (billing "plan"), from the plan catalogue or config `plans`. */
-  plan?: string;
 }
 
 export type MmsRule<T> =
@@ -74,10 +88,7 @@ export type MmsRule<T> =
   | { readonly kind: 'multiplier'; readonly factor: number }
   | { readonly kind: 'perMessage'; readonly amount: T };
 
-export type Billing<T> =
-  | { readonly kind: 'prepaid'; readonly balance: T | null }
-  | { readonly kind: 'plan'; readonly plan: string | null }
-  | { readonly kind: 'none' };
+export type Billing = 'prepaid' | 'plan' | 'none';
 
 interface ProfileCommon {
   readonly id: string;
@@ -94,14 +105,14 @@ export interface UsdProfile extends ProfileCommon {
   readonly baseCountries: readonly string[];
   readonly countryRates: Readonly<Record<string, Micros>>;
   readonly mms: MmsRule<Micros>;
-  readonly billing: Billing<Micros>;
+  readonly billing: Billing;
 }
 
 export interface CreditProfile extends ProfileCommon {
   readonly unit: 'credits';
   readonly creditsPerSegment: number;
   readonly mms: MmsRule<number>;
-  readonly billing: Billing<number>;
+  readonly billing: Billing;
 }
 
 export type PricingProfile = UsdProfile | CreditProfile;
@@ -145,7 +156,7 @@ export const PROFILE_ALIASES: Readonly<Record<string, string>> = { openphone: 'q
 
 const KNOWN_KEYS = new Set<string>([
   'extends', 'label', 'unit', 'perSegment', 'baseCountries', 'countryRates', 'defaultCountry',
-  'creditsPerSegment', 'mms', 'segmentSizes', 'maxCharacters', 'maxSegments', 'billing', 'balance', 'plan',
+  'creditsPerSegment', 'mms', 'segmentSizes', 'maxCharacters', 'maxSegments', 'billing',
 ]);
 const USD_ONLY = ['perSegment', 'baseCountries', 'countryRates'] as const;
 const CREDIT_ONLY = ['creditsPerSegment'] as const;
@@ -227,7 +238,7 @@ function mergeConfig(base: Record<string, unknown>, own: Record<string, unknown>
   const out: Record<string, unknown> = { ...base };
   // Switching unit drops the base's fields for the other unit instead of reporting them as conflicts.
   if (own.unit !== undefined && own.unit !== base.unit) {
-    for (const k of [...USD_ONLY, ...CREDIT_ONLY, 'mms', 'balance']) delete out[k];
+    for (const k of [...USD_ONLY, ...CREDIT_ONLY, 'mms']) delete out[k];
   }
   for (const [k, v] of Object.entries(own)) {
     if (k === 'extends') continue;
@@ -279,11 +290,11 @@ function checkProfile(id: string, c: Record<string, unknown>, p: string): Result
     defaultCountry = r.value;
   }
 
-  const sizes: Record<string, number> = { ...STANDARD_SEGMENT_SIZES };
+  const sizes: Record<string, number> = { ...DEFAULT_SIZES };
   if (c.segmentSizes !== undefined) {
     if (!isRecord(c.segmentSizes)) return fail('invalid-profile', '"segmentSizes" must be an object.', `${p}.segmentSizes`);
     for (const [k, v] of Object.entries(c.segmentSizes)) {
-      if (!(k in STANDARD_SEGMENT_SIZES)) return fail('invalid-profile', `Unknown segment size "${k}" (use gsmSingle, gsmMulti, ucs2Single, ucs2Multi).`, `${p}.segmentSizes.${k}`);
+      if (!(k in DEFAULT_SIZES)) return fail('invalid-profile', `Unknown segment size "${k}" (use gsmSingle, gsmMulti, ucs2Single, ucs2Multi).`, `${p}.segmentSizes.${k}`);
       const r = positiveInt(v, `${p}.segmentSizes.${k}`, `segmentSizes.${k}`);
       if (!r.ok) return err(r.error);
       sizes[k] = r.value;
@@ -310,12 +321,6 @@ function checkProfile(id: string, c: Record<string, unknown>, p: string): Result
   const billingKind = c.billing ?? 'none';
   if (billingKind !== 'prepaid' && billingKind !== 'plan' && billingKind !== 'none') {
     return fail('invalid-profile', '"billing" must be "prepaid", "plan" or "none".', `${p}.billing`);
-  }
-  if (c.plan !== undefined && (typeof c.plan !== 'string' || billingKind !== 'plan')) {
-    return fail('invalid-profile', '"plan" names a plan id and needs "billing": "plan".', `${p}.plan`);
-  }
-  if (c.balance !== undefined && billingKind !== 'prepaid') {
-    return fail('invalid-profile', '"balance" needs "billing": "prepaid".', `${p}.balance`);
   }
   const common = {
     id,
@@ -353,21 +358,7 @@ function checkProfile(id: string, c: Record<string, unknown>, p: string): Result
     }
     const mms = mmsRule<Micros>(c.mms, mmsPath, (v, path) => nonNegativeMoney(v, path));
     if (!mms.ok) return err(mms.error);
-    let billing: Billing<Micros>;
-    if (billingKind === 'prepaid') {
-      let balance: Micros | null = null;
-      if (c.balance !== undefined) {
-        const r = nonNegativeMoney(c.balance, `${p}.balance`);
-        if (!r.ok) return err(r.error);
-        balance = r.value;
-      }
-      billing = { kind: 'prepaid', balance };
-    } else if (billingKind === 'plan') {
-      billing = { kind: 'plan', plan: (c.plan as string | undefined) ?? null };
-    } else {
-      billing = { kind: 'none' };
-    }
-    return ok({ ...common, unit: 'usd', perSegment: perSegment.value, baseCountries, countryRates, mms: mms.value, billing });
+    return ok({ ...common, unit: 'usd', perSegment: perSegment.value, baseCountries, countryRates, mms: mms.value, billing: billingKind });
   }
 
   if (c.creditsPerSegment === undefined) return fail('invalid-profile', `Profile "${id}" needs "creditsPerSegment".`, `${p}.creditsPerSegment`);
@@ -375,21 +366,7 @@ function checkProfile(id: string, c: Record<string, unknown>, p: string): Result
   if (!cps.ok) return err(cps.error);
   const mms = mmsRule<number>(c.mms, mmsPath, (v, path) => positiveInt(v, path, 'mms.perMessage (credits)'));
   if (!mms.ok) return err(mms.error);
-  let billing: Billing<number>;
-  if (billingKind === 'prepaid') {
-    let balance: number | null = null;
-    if (c.balance !== undefined) {
-      const r = positiveInt(c.balance, `${p}.balance`, 'balance (credits)', true);
-      if (!r.ok) return err(r.error);
-      balance = r.value;
-    }
-    billing = { kind: 'prepaid', balance };
-  } else if (billingKind === 'plan') {
-    billing = { kind: 'plan', plan: (c.plan as string | undefined) ?? null };
-  } else {
-    billing = { kind: 'none' };
-  }
-  return ok({ ...common, unit: 'credits', creditsPerSegment: cps.value, mms: mms.value, billing });
+  return ok({ ...common, unit: 'credits', creditsPerSegment: cps.value, mms: mms.value, billing: billingKind });
 }
 
 function mmsRule<T>(v: unknown, path: string, amount: (v: unknown, path: string) => Result<T>): Result<MmsRule<T>> {
