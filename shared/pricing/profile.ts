@@ -221,6 +221,9 @@ function mergeChain(id: string, custom: Readonly<Record<string, unknown>>, seen:
     baseName = canonicalId(id); // `profiles.quo: {countryRates…}` refines the built-in quo
   }
   if (baseName === undefined) return ok({ config: { ...own }, pathPrefix: path });
+  if (baseName === id && !BUILTIN_PROFILES[canonicalId(id)]) {
+    return fail('invalid-profile', `Profile "${id}" extends itself.`, path);
+  }
   // A custom profile named like the built-in it refines must not find itself again.
   const baseCustom = baseName === id ? withoutKey(custom, id) : custom;
   const base = mergeChain(baseName, baseCustom, [...seen, id]);
@@ -300,10 +303,8 @@ function checkProfile(id: string, c: Record<string, unknown>, p: string): Result
       sizes[k] = r.value;
     }
   }
+  // No ordering check between sizes: carriers publish odd combinations (150 single, 152 per part).
   const segmentSizes = sizes as unknown as SegmentSizes;
-  if (segmentSizes.gsmMulti > segmentSizes.gsmSingle || segmentSizes.ucs2Multi > segmentSizes.ucs2Single) {
-    return fail('invalid-profile', 'A multi-part segment cannot hold more than a single segment (the part header takes room).', `${p}.segmentSizes`);
-  }
 
   let maxCharacters: number | null = null;
   if (c.maxCharacters !== undefined) {
