@@ -1,0 +1,34 @@
+// Finds the SMS bodies in one file: template files, locale files and JS/TS sources.
+// Pure: takes the path and the text, returns data; bad input yields problems, never throws.
+import { extractJs } from './js-extract';
+import { fileKind } from './paths';
+import { skipReason } from './guards';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options';
+import type { ExtractResult } from './types';
+
+export type { Body, BodyOptions, ExtractProblem, ExtractResult, SyntaxId } from './types';
+export type { CallSite, ExtractOptions } from './options';
+export type { OffsetMap } from './offset-map';
+export type { FileKind } from './paths';
+export { DEFAULT_EXTRACT_OPTIONS } from './options';
+export { mapRange, mapOffset } from './offset-map';
+export { fileKind } from './paths';
+export { sniffSyntax } from './syntax';
+
+export function extractBodies(path: string, text: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): ExtractResult {
+  try {
+    const kind = fileKind(path, options);
+    if (kind === 'none') return { bodies: [], problems: [] };
+    const skip = skipReason(text, options.maxFileSize, kind === 'source-js' ? options.maxLineLength : undefined);
+    if (skip) return { bodies: [], problems: [skip] };
+    switch (kind) {
+      case 'source-js':
+        return extractJs(text, options);
+      default:
+        return { bodies: [], problems: [] };
+    }
+  } catch (err) {
+    // A bug here must not take the editor down: report it on the file instead.
+    return { bodies: [], problems: [{ kind: 'parse', range: { start: 0, end: 0 }, message: `Extraction failed: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+}

@@ -1,0 +1,54 @@
+// Which kind of file a path is, by the configured globs. Globs without a slash match the
+// file name anywhere (`*.sms`), globs with one match the whole path (`**/locales/**/*.json`).
+import picomatch from 'picomatch';
+
+export type FileKind = 'template' | 'locale-json' | 'locale-yaml' | 'source-js' | 'none';
+
+export interface KindGlobs {
+  readonly templateFiles: readonly string[];
+  readonly localeFiles: readonly string[];
+  readonly sourceFiles: readonly string[];
+}
+
+type Matcher = (path: string) => boolean;
+
+function matcher(globs: readonly string[]): Matcher {
+  const names = globs.filter((g) => !g.includes('/'));
+  const paths = globs.filter((g) => g.includes('/'));
+  const byName = names.length ? picomatch(names, { dot: true, basename: true }) : undefined;
+  const byPath = paths.length ? picomatch(paths, { dot: true }) : undefined;
+  return (p) => (byName?.(p) ?? false) || (byPath?.(p) ?? false);
+}
+
+/** Forward slashes, no URI scheme, drive letter or leading slash: what the globs expect. */
+export function normalizePath(path: string): string {
+  let p = path;
+  if (p.startsWith('file://')) {
+    try {
+      p = decodeURIComponent(p.slice(7));
+    } catch {
+      p = p.slice(7);
+    }
+  }
+  p = p.replace(/\\/g, '/').replace(/^\/?[A-Za-z]:\//, '/').replace(/^\/+/, '');
+  return p;
+}
+
+const cache = new WeakMap<KindGlobs, (path: string) => FileKind>();
+
+export function fileKind(path: string, globs: KindGlobs): FileKind {
+  let classify = cache.get(globs);
+  if (!classify) {
+    const template = matcher(globs.templateFiles);
+    const locale = matcher(globs.localeFiles);
+    const source = matcher(globs.sourceFiles);
+    classify = (p) => {
+      if (template(p)) return 'template';
+      if (locale(p)) return /\.ya?ml$/i.test(p) ? 'locale-yaml' : /\.json5?c?$/i.test(p) ? 'locale-json' : 'none';
+      if (source(p)) return 'source-js';
+      return 'none';
+    };
+    cache.set(globs, classify);
+  }
+  return classify(normalizePath(path));
+}

@@ -1,0 +1,24 @@
+// Guesses the template syntax of a body that did not come with one (locale values, literals).
+// This reads the decoded body text, not source code.
+import type { SyntaxId } from './types';
+
+const ICU_ARG = /\{\s*[\p{L}_][\p{L}\p{N}_.]*\s*(?:,\s*(?:plural|select|selectordinal|number|date|time)\b[^}]*)?\}/u;
+
+export function sniffSyntax(text: string): SyntaxId {
+  if (text.includes('{{')) return 'mustache';
+  if (text.includes('{%')) return 'liquid';
+  // Not `20% discount`: a bare conversion must not follow a digit or take a space flag.
+  if (/%\{[\w.]+\}|%\d+\$[-+0#]*\d*(?:\.\d+)?[sdif]|(?<![\d%])%[-+0#]*\d*(?:\.\d+)?[sdif]/.test(text)) return 'printf';
+  if (/\{\d+(?:[,:][^}]*)?\}/.test(text)) return 'dotnet';
+  if (ICU_ARG.test(text)) return 'icu';
+  return 'plain';
+}
+
+/** Syntax from a template file's name: `welcome.sms.hbs` is Handlebars. */
+export function syntaxFromPath(path: string): SyntaxId | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.hbs') || lower.endsWith('.handlebars')) return 'handlebars';
+  if (lower.endsWith('.liquid')) return 'liquid';
+  if (lower.endsWith('.mustache')) return 'mustache';
+  return undefined;
+}
