@@ -312,8 +312,9 @@ function apply(d: Draft, e: LedgerEvent, day: Day, plans: Readonly<Record<string
       if (!isCount(e.credits)) return fail('invalid-event', `Credits sent must be a whole number of at least 0, got ${JSON.stringify(e.credits)}.`, 'credits');
       if (d.status === 'paused') return fail('paused', `The account is paused since ${d.pause!.since}: nothing is sent until it resumes.`);
       let need = e.credits;
-      // Soonest-expiring credits first, so rollover is used before it lapses.
-      const order = [...d.buckets].sort((a, b) => a.expiresAfterCycle - b.expiresAfterCycle);
+      // Rollover first: it lapses at this cycle's end, while this cycle's own credits would roll on.
+      const rank = (b: CreditBucket) => (b.origin === 'rollover' ? 0 : 1);
+      const order = [...d.buckets].sort((a, b) => a.expiresAfterCycle - b.expiresAfterCycle || rank(a) - rank(b));
       for (const b of order) {
         const take = Math.min(b.credits, need);
         b.credits -= take;
