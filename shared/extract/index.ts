@@ -1,7 +1,8 @@
 // Finds the SMS bodies in one file: template files, locale files and JS/TS sources.
 // Pure: takes the path and the text, returns data; bad input yields problems, never throws.
 import { extractJs } from './js-extract';
-import { fileKind } from './paths';
+import { fileKind, matchingGlob } from './paths';
+import { extractTemplateFile } from './template-file';
 import { skipReason } from './guards';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options';
 import type { ExtractResult } from './types';
@@ -24,6 +25,8 @@ export function extractBodies(path: string, text: string, options: ExtractOption
     switch (kind) {
       case 'source-js':
         return extractJs(text, options);
+      case 'template':
+        return extractTemplateFile(path, text, `file matches ${matchingGlob(path, options.templateFiles) ?? 'a template glob'}`);
       default:
         return { bodies: [], problems: [] };
     }

@@ -52,3 +52,9 @@ export function fileKind(path: string, globs: KindGlobs): FileKind {
   }
   return classify(normalizePath(path));
 }
+
+/** The first glob that selects `path`, for "file matches *.sms". */
+export function matchingGlob(path: string, globs: readonly string[]): string | undefined {
+  const p = normalizePath(path);
+  return globs.find((g) => matcher([g])(p));
+}
