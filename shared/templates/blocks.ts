@@ -1,0 +1,206 @@
+// Flat tag stream -> part tree, shared by the block syntaxes (Mustache, Handlebars, Liquid).
+// Whitespace control runs on the flat stream first, because it trims text across block edges.
+import type { Range } from '../types';
+import type { Branch, BranchTest, LiteralPart, Part, TemplateFinding, VariablePart } from './types';
+
+export type BlockKind = 'if' | 'case' | 'each';
+
+interface TagBase {
+  readonly range: Range;
+  /** `{%-`, `{{~`: strip whitespace (newlines too) before the tag. */
+  trimLeft?: boolean;
+  /** `-%}`, `~}}`: strip whitespace after the tag. */
+  trimRight?: boolean;
+}
+
+export type Token =
+  | { readonly t: 'text'; start: number; end: number }
+  | (TagBase & { readonly t: 'escape'; readonly text: string })
+  | (TagBase & { readonly t: 'var'; readonly part: VariablePart })
+  | (TagBase & {
+      readonly t: 'open';
+      readonly block: BlockKind;
+      /** Matched against the close tag: `if`, `unless`, `for`, or the Mustache section name. */
+      readonly closeName: string;
+      readonly label: string;
+      readonly branchLabel: string;
+      readonly test: BranchTest;
+      /** For `each`: the collection variable. */
+      readonly collection?: string;
+    })
+  | (TagBase & { readonly t: 'mid'; readonly mid: 'else' | 'elsif' | 'when'; readonly label: string; readonly test: BranchTest })
+  | (TagBase & { readonly t: 'close'; readonly closeName: string })
+  | (TagBase & { readonly t: 'void' });
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c;
+}
+
+/** Liquid `-` and Handlebars `~`: each flag eats all adjacent whitespace of the neighbouring text. */
+export function applyTrimFlags(tokens: Token[], body: string): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.t === 'text') continue;
+    if (tok.trimLeft) {
+      const prev = tokens[i - 1];
+      if (prev?.t === 'text') while (prev.end > prev.start && isSpace(body.charCodeAt(prev.end - 1))) prev.end--;
+    }
+    if (tok.trimRight) {
+      const next = tokens[i + 1];
+      if (next?.t === 'text') while (next.start < next.end && isSpace(body.charCodeAt(next.start))) next.start++;
+    }
+  }
+}
+
+/** Mustache spec "standalone" lines: a block, else, close or comment tag alone on its line
+ * removes the whole line (indentation and newline) from the output. Handlebars does the same. */
+export function applyStandalone(tokens: Token[], body: string): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.t !== 'open' && tok.t !== 'mid' && tok.t !== 'close' && tok.t !== 'void') continue;
+    let p = tok.range.start;
+    while (p > 0 && (body.charCodeAt(p - 1) === 0x20 || body.charCodeAt(p - 1) === 0x09)) p--;
+    if (p > 0 && body.charCodeAt(p - 1) !== 0x0a) continue;
+    let q = tok.range.end;
+    while (q < body.length && (body.charCodeAt(q) === 0x20 || body.charCodeAt(q) === 0x09)) q++;
+    if (body.charCodeAt(q) === 0x0d && body.charCodeAt(q + 1) === 0x0a) q += 2;
+    else if (body.charCodeAt(q) === 0x0a) q += 1;
+    else if (q < body.length) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (prev?.t === 'text' && prev.end > p) prev.end = Math.max(prev.start, p);
+    if (next?.t === 'text' && next.start < q) next.start = Math.min(next.end, q);
+  }
+}
+
+interface Frame {
+  readonly open: Extract<Token, { t: 'open' }>;
+  readonly branches: { label: string; test: BranchTest; parts: Part[] }[];
+  /** Liquid prints nothing between `{% case %}` and the first `{% when %}`. */
+  discardFirst: boolean;
+  sawElse: boolean;
+}
+
+const OTHERWISE: BranchTest = { type: 'otherwise' };
+
+function frameToPart(f: Frame, end: number): Part {
+  const range = { start: f.open.range.start, end };
+  const branches = f.discardFirst ? f.branches.slice(1) : f.branches;
+  if (f.open.block === 'each') {
+    return {
+      kind: 'repeat',
+      name: f.open.collection ?? f.open.closeName,
+      label: f.open.label,
+      range,
+      body: branches[0]?.parts ?? [],
+      empty: branches[1]?.parts ?? [],
+    };
+  }
+  const out: Branch[] = branches.map((b) => ({ label: b.label, test: b.test, parts: b.parts }));
+  if (out.length === 0 || out[out.length - 1]!.test.type !== 'otherwise') {
+    out.push({ label: 'none', test: OTHERWISE, parts: [] });
+  }
+  return { kind: 'branch', label: f.open.label, range, branches: out };
+}
+
+/** Builds the part tree. Unbalanced blocks become findings; the text inside is still kept. */
+export function buildTree(tokens: readonly Token[], body: string, findings: TemplateFinding[]): Part[] {
+  const root: Part[] = [];
+  const stack: Frame[] = [];
+  const target = (): Part[] => {
+    const top = stack[stack.length - 1];
+    return top ? top.branches[top.branches.length - 1]!.parts : root;
+  };
+  const closeTop = (end: number): void => {
+    const f = stack.pop()!;
+    target().push(frameToPart(f, end));
+  };
+  for (const tok of tokens) {
+    switch (tok.t) {
+      case 'text':
+        if (tok.end > tok.start) {
+          const lit: LiteralPart = {
+            kind: 'literal',
+            text: body.slice(tok.start, tok.end),
+            range: { start: tok.start, end: tok.end },
+            verbatim: true,
+          };
+          target().push(lit);
+        }
+        break;
+      case 'escape':
+        target().push({ kind: 'literal', text: tok.text, range: tok.range, verbatim: false });
+        break;
+      case 'var':
+        target().push(tok.part);
+        break;
+      case 'void':
+        break;
+      case 'open':
+        stack.push({
+          open: tok,
+          branches: [{ label: tok.branchLabel, test: tok.test, parts: [] }],
+          discardFirst: tok.block === 'case',
+          sawElse: false,
+        });
+        break;
+      case 'mid': {
+        const top = stack[stack.length - 1];
+        const ok =
+          top !== undefined &&
+          !top.sawElse &&
+          (tok.mid === 'else' ||
+            (tok.mid === 'elsif' && top.open.block === 'if') ||
+            (tok.mid === 'when' && top.open.block === 'case'));
+        if (!ok || top === undefined) {
+          findings.push({
+            code: 'misplaced-tag',
+            kind: 'malformed',
+            message: top?.sawElse
+              ? `'${body.slice(tok.range.start, tok.range.end)}' after the else branch is never reached`
+              : `'${body.slice(tok.range.start, tok.range.end)}' is not inside a block that accepts it`,
+            range: tok.range,
+          });
+          break;
+        }
+        if (tok.mid === 'else') top.sawElse = true;
+        top.branches.push({ label: tok.label, test: tok.test, parts: [] });
+        break;
+      }
+      case 'close': {
+        let k = stack.length - 1;
+        while (k >= 0 && stack[k]!.open.closeName !== tok.closeName) k--;
+        if (k < 0) {
+          findings.push({
+            code: 'unmatched-close',
+            kind: 'malformed',
+            message: `'${body.slice(tok.range.start, tok.range.end)}' closes a block that was never opened`,
+            range: tok.range,
+          });
+          break;
+        }
+        while (stack.length - 1 > k) {
+          const inner = stack[stack.length - 1]!;
+          findings.push(unclosed(inner, body));
+          closeTop(tok.range.start);
+        }
+        closeTop(tok.range.end);
+        break;
+      }
+    }
+  }
+  while (stack.length > 0) {
+    findings.push(unclosed(stack[stack.length - 1]!, body));
+    closeTop(body.length);
+  }
+  return root;
+}
+
+function unclosed(f: Frame, body: string): TemplateFinding {
+  return {
+    code: 'unclosed-block',
+    kind: 'malformed',
+    message: `'${body.slice(f.open.range.start, f.open.range.end)}' is never closed`,
+    range: f.open.range,
+  };
+}

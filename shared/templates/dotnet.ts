@@ -1,0 +1,63 @@
+// .NET composite format: `{0}`, `{1,10}`, `{2:N2}`, `{{` and `}}` escapes.
+import { escapePart, pushText } from './flat';
+import type { Filter, Part, Template, TemplateFinding } from './types';
+
+const ITEM = /\{\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::([^{}]*))?\}/y;
+/** Standard numeric format strings (`N2`, `C`, `D5`, `P`, `X`): digits and separators. */
+const NUMERIC_FORMAT = /^[NCDEFGPRX]\d{0,2}$/i;
+
+export function parseDotnet(body: string): Template {
+  const parts: Part[] = [];
+  const findings: TemplateFinding[] = [];
+  let pos = 0;
+  let textStart = 0;
+  while (pos < body.length) {
+    let at = pos;
+    while (at < body.length && body.charCodeAt(at) !== 0x7b && body.charCodeAt(at) !== 0x7d) at++;
+    if (at >= body.length) break;
+    const ch = body[at]!;
+    if (body[at + 1] === ch) {
+      pushText(parts, body, textStart, at);
+      parts.push(escapePart(ch, at, at + 2));
+      pos = textStart = at + 2;
+      continue;
+    }
+    if (ch === '}') {
+      findings.push({ code: 'unbalanced-braces', kind: 'malformed', message: "A single '}' is a format error; write '}}'", range: { start: at, end: at + 1 } });
+      pos = at + 1;
+      continue;
+    }
+    ITEM.lastIndex = at;
+    const m = ITEM.exec(body);
+    if (!m) {
+      const close = body.indexOf('}', at);
+      const end = close < 0 ? at + 1 : close + 1;
+      findings.push({
+        code: close < 0 ? 'unclosed-tag' : 'unbalanced-braces',
+        kind: 'malformed',
+        message: close < 0 ? "'{' is never closed" : `'${body.slice(at, end)}' is not a format item ({index[,alignment][:format]}); write '{{' for a brace`,
+        range: { start: at, end },
+      });
+      pos = end;
+      continue;
+    }
+    const end = at + m[0].length;
+    pushText(parts, body, textStart, at);
+    pos = textStart = end;
+    const range = { start: at, end };
+    const filters: Filter[] = [];
+    if (m[2] !== undefined) filters.push({ name: `,${m[2]}`, range, op: { op: 'pad', width: Math.abs(Number(m[2])) } });
+    const format = m[3];
+    parts.push({
+      kind: 'variable',
+      name: m[1]!,
+      range,
+      raw: m[0],
+      valueKind: format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text',
+      filters,
+      ...(format !== undefined ? { format } : {}),
+    });
+  }
+  pushText(parts, body, textStart, body.length);
+  return { syntax: 'dotnet', body, parts, findings };
+}

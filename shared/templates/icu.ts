@@ -1,0 +1,259 @@
+// ICU MessageFormat: `{name}`, `{n, number}`, `{n, plural, =0 {…} one {…} other {…}}`,
+// `select`, `selectordinal`, `#`, and apostrophe quoting (ICU's default DOUBLE_OPTIONAL mode:
+// `''` is one apostrophe; `'` starts quoted text only before `{`, `}`, `|` or, in a plural, `#`).
+import { escapePart } from './flat';
+import type { Branch, Part, Template, TemplateFinding, ValueKind } from './types';
+
+const SIMPLE_TYPES: Record<string, ValueKind> = {
+  number: 'number',
+  date: 'text',
+  time: 'text',
+  spellout: 'text',
+  ordinal: 'text',
+  duration: 'text',
+};
+
+class Failure {
+  constructor(readonly at: number, readonly end: number, readonly code: TemplateFinding['code'], readonly message: string) {}
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+function isNameChar(c: number): boolean {
+  // Pattern_Syntax and whitespace end a name; everything else (letters, digits, _ and -) belongs.
+  return !(isSpace(c) || c === 0x7b || c === 0x7d || c === 0x2c || c === 0x23 || c === 0x27 || c === 0x3a || Number.isNaN(c));
+}
+
+class IcuParser {
+  readonly findings: TemplateFinding[] = [];
+  constructor(readonly body: string) {}
+
+  private skipSpace(i: number): number {
+    while (i < this.body.length && isSpace(this.body.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** Index of the `}` matching the `{` at `open`, skipping quoted text; -1 if none. */
+  private matching(open: number): number {
+    const b = this.body;
+    let depth = 0;
+    for (let i = open; i < b.length; i++) {
+      const c = b.charCodeAt(i);
+      if (c === 0x27) {
+        const n = b.charCodeAt(i + 1);
+        if (n === 0x27) i++;
+        else if (n === 0x7b || n === 0x7d) {
+          const q = b.indexOf("'", i + 1);
+          if (q < 0) return -1;
+          i = q;
+        }
+      } else if (c === 0x7b) depth++;
+      else if (c === 0x7d && --depth === 0) return i;
+    }
+    return -1;
+  }
+
+  /** A message up to an unmatched `}` (when `inArm`) or the end. Returns parts and stop index. */
+  message(from: number, inArm: boolean, pluralArg: string | null): { parts: Part[]; end: number } {
+    const b = this.body;
+    const parts: Part[] = [];
+    let textStart = from;
+    const flush = (end: number): void => {
+      if (end > textStart) parts.push({ kind: 'literal', text: b.slice(textStart, end), range: { start: textStart, end }, verbatim: true });
+    };
+    let i = from;
+    while (i < b.length) {
+      const c = b.charCodeAt(i);
+      if (c === 0x27) {
+        const n = b.charCodeAt(i + 1);
+        if (n === 0x27) {
+          flush(i);
+          parts.push(escapePart("'", i, i + 2));
+          i = textStart = i + 2;
+          continue;
+        }
+        if (n === 0x7b || n === 0x7d || n === 0x7c || (pluralArg !== null && n === 0x23)) {
+          flush(i);
+          i = this.quoted(i, parts);
+          textStart = i;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      if (c === 0x7b) {
+        flush(i);
+        i = textStart = this.argument(i, parts, pluralArg);
+        continue;
+      }
+      if (c === 0x7d) {
+        if (inArm) {
+          flush(i);
+          return { parts, end: i };
+        }
+        this.findings.push({ code: 'unbalanced-braces', kind: 'malformed', message: "A '}' with no matching '{'; quote it as '}'", range: { start: i, end: i + 1 } });
+        i++;
+        continue;
+      }
+      if (c === 0x23 && pluralArg !== null) {
+        flush(i);
+        parts.push({ kind: 'variable', name: pluralArg, range: { start: i, end: i + 1 }, raw: '#', valueKind: 'number', filters: [], format: 'number' });
+        i = textStart = i + 1;
+        continue;
+      }
+      i++;
+    }
+    flush(b.length);
+    return { parts, end: b.length };
+  }
+
+  /** Quoted literal text from the apostrophe at `open`; returns the index after the closing one. */
+  private quoted(open: number, parts: Part[]): number {
+    const b = this.body;
+    let start = open + 1;
+    let i = start;
+    while (i < b.length) {
+      if (b.charCodeAt(i) === 0x27) {
+        if (i > start) parts.push({ kind: 'literal', text: b.slice(start, i), range: { start, end: i }, verbatim: true });
+        if (b.charCodeAt(i + 1) === 0x27) {
+          parts.push(escapePart("'", i, i + 2));
+          i = start = i + 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+    if (b.length > start) parts.push({ kind: 'literal', text: b.slice(start), range: { start, end: b.length }, verbatim: true });
+    this.findings.push({
+      code: 'unclosed-tag',
+      kind: 'suspicious',
+      message: 'This quote is never closed: the rest of the message is literal text',
+      range: { start: open, end: open + 1 },
+    });
+    return b.length;
+  }
+
+  /** `{…}` at `open`; pushes its part(s) and returns the index after the closing brace. */
+  private argument(open: number, out: Part[], pluralArg: string | null): number {
+    try {
+      return this.argumentOrThrow(open, out);
+    } catch (e) {
+      if (!(e instanceof Failure)) throw e;
+      const close = this.matching(open);
+      if (close < 0) {
+        this.findings.push({ code: 'unclosed-tag', kind: 'malformed', message: "'{' is never closed", range: { start: open, end: open + 1 } });
+        // Still check the rest as literal text.
+        const rest = this.message(open + 1, false, pluralArg);
+        out.push({ kind: 'literal', text: '{', range: { start: open, end: open + 1 }, verbatim: true }, ...rest.parts);
+        return rest.end;
+      }
+      this.findings.push({ code: e.code, kind: e.code === 'unknown-argument-type' ? 'unsupported' : 'malformed', message: e.message, range: { start: e.at, end: e.end } });
+      const name = /^\{\s*([^\s,{}]*)/.exec(this.body.slice(open, close))?.[1] ?? '';
+      out.push({ kind: 'variable', name, range: { start: open, end: close + 1 }, raw: this.body.slice(open, close + 1), valueKind: 'text', filters: [] });
+      return close + 1;
+    }
+  }
+
+  private argumentOrThrow(open: number, out: Part[]): number {
+    const b = this.body;
+    let i = this.skipSpace(open + 1);
+    const nameStart = i;
+    while (i < b.length && isNameChar(b.charCodeAt(i))) i++;
+    const name = b.slice(nameStart, i);
+    if (i >= b.length) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+    if (name === '') throw new Failure(open, Math.max(i, open + 1), 'empty-placeholder', 'An argument needs a name or number');
+    i = this.skipSpace(i);
+    const at = b.charCodeAt(i);
+    if (at === 0x7d) {
+      out.push({ kind: 'variable', name, range: { start: open, end: i + 1 }, raw: b.slice(open, i + 1), valueKind: 'text', filters: [] });
+      return i + 1;
+    }
+    if (at !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' or '}' after argument '${name}'`);
+    i = this.skipSpace(i + 1);
+    const typeStart = i;
+    while (i < b.length && /[A-Za-z]/.test(b[i]!)) i++;
+    const type = b.slice(typeStart, i);
+    i = this.skipSpace(i);
+    if (type === 'plural' || type === 'selectordinal' || type === 'select') {
+      if (b.charCodeAt(i) !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' and the ${type} cases`);
+      return this.branches(open, name, type, this.skipSpace(i + 1), out);
+    }
+    const valueKind = SIMPLE_TYPES[type];
+    if (valueKind === undefined) {
+      throw new Failure(typeStart, Math.max(i, typeStart + 1), 'unknown-argument-type', type ? `Unknown ICU argument type '${type}'` : 'Missing ICU argument type');
+    }
+    let style = '';
+    if (b.charCodeAt(i) === 0x2c) {
+      const close = this.matching(open);
+      if (close < 0) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+      style = b.slice(i + 1, close).trim();
+      i = close;
+    }
+    if (b.charCodeAt(i) !== 0x7d) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected '}' to close argument '${name}'`);
+    out.push({
+      kind: 'variable',
+      name,
+      range: { start: open, end: i + 1 },
+      raw: b.slice(open, i + 1),
+      valueKind,
+      filters: [],
+      format: style ? `${type}, ${style}` : type,
+    });
+    return i + 1;
+  }
+
+  private branches(open: number, name: string, type: 'plural' | 'selectordinal' | 'select', from: number, out: Part[]): number {
+    const b = this.body;
+    const plural = type !== 'select';
+    let i = from;
+    let offset = 0;
+    if (plural && b.startsWith('offset:', i)) {
+      const m = /^offset:\s*(\d+)/.exec(b.slice(i, i + 32));
+      if (!m) throw new Failure(i, i + 7, 'unbalanced-braces', "Expected a number after 'offset:'");
+      offset = Number(m[1]);
+      i = this.skipSpace(i + m[0].length);
+    }
+    const arms: Branch[] = [];
+    let sawOther = false;
+    for (;;) {
+      i = this.skipSpace(i);
+      if (i >= b.length) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+      if (b.charCodeAt(i) === 0x7d) break;
+      const selStart = i;
+      while (i < b.length && !isSpace(b.charCodeAt(i)) && b.charCodeAt(i) !== 0x7b && b.charCodeAt(i) !== 0x7d) i++;
+      const selector = b.slice(selStart, i);
+      i = this.skipSpace(i);
+      if (b.charCodeAt(i) !== 0x7b) throw new Failure(selStart, Math.max(i, selStart + 1), 'unbalanced-braces', `Expected '{' after ${type} case '${selector}'`);
+      const arm = this.message(i + 1, true, plural ? name : null);
+      if (arm.end >= b.length) throw new Failure(i, i + 1, 'unclosed-tag', `The '${selector}' case is never closed`);
+      if (selector === 'other') sawOther = true;
+      arms.push({
+        label: selector,
+        test:
+          selector === 'other'
+            ? { type: 'otherwise' }
+            : plural
+              ? { type: 'plural', name, selector, offset, ordinal: type === 'selectordinal' }
+              : { type: 'equals', name, values: [selector] },
+        parts: arm.parts,
+      });
+      i = arm.end + 1;
+    }
+    const range = { start: open, end: i + 1 };
+    if (!sawOther) {
+      this.findings.push({ code: 'missing-other', kind: 'malformed', message: `ICU ${type} '${name}' needs an 'other' case`, range: { start: open, end: i + 1 } });
+    }
+    out.push({ kind: 'branch', label: `${type} ${name}`, range, branches: arms });
+    return i + 1;
+  }
+}
+
+export function parseIcu(body: string): Template {
+  const p = new IcuParser(body);
+  const { parts } = p.message(0, false, null);
+  p.findings.sort((a, b) => a.range.start - b.range.start);
+  return { syntax: 'icu', body, parts, findings: p.findings };
+}

@@ -1,0 +1,316 @@
+// Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
+import type { Range } from '../types';
+import { applyTrimFlags, buildTree, type Token } from './blocks';
+import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
+
+type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
+
+/** Splits on `sep` outside single/double-quoted strings, keeping each piece's offset. */
+function splitOutside(s: string, sep: string, base: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === sep) {
+      out.push({ text: s.slice(from, i), start: base + from });
+      from = i + 1;
+    }
+  }
+  out.push({ text: s.slice(from), start: base + from });
+  return out;
+}
+
+function parseArg(raw: string): Arg {
+  const t = raw.trim();
+  const q = t.charAt(0);
+  if ((q === '"' || q === "'") && t.length >= 2 && t.endsWith(q)) return { kind: 'string', value: t.slice(1, -1) };
+  if (/^-?\d+(\.\d+)?$/.test(t)) return { kind: 'number', value: Number(t) };
+  return { kind: 'name', value: t };
+}
+
+const CASES: Record<string, 'upper' | 'lower' | 'capitalize'> = { upcase: 'upper', downcase: 'lower', capitalize: 'capitalize' };
+/** Filters that leave our filler values (letters, digits) the same length. */
+const KEEP = new Set(['escape', 'escape_once', 'strip_html', 'strip_newlines', 'h']);
+/** Filters whose output is a number: digits are always GSM-7. */
+const NUMERIC = new Set(['plus', 'minus', 'times', 'divided_by', 'modulo', 'round', 'ceil', 'floor', 'abs', 'at_least', 'at_most', 'size']);
+
+function filterOp(name: string, args: Arg[]): ValueOp | null {
+  const str = (i: number): string | undefined => (args[i]?.kind === 'string' ? (args[i] as { value: string }).value : undefined);
+  const num = (i: number): number | undefined => {
+    const a = args[i];
+    return a?.kind === 'number' && Number.isInteger(a.value) && a.value >= 0 ? a.value : undefined;
+  };
+  if (CASES[name]) return { op: 'case', to: CASES[name]! };
+  if (KEEP.has(name) || NUMERIC.has(name)) return { op: 'keep' };
+  switch (name) {
+    case 'default': {
+      const text = str(0) ?? (args[0]?.kind === 'number' ? String(args[0].value) : undefined);
+      return text === undefined ? null : { op: 'default', text };
+    }
+    case 'truncate': {
+      const max = num(0) ?? (args.length === 0 ? 50 : undefined);
+      const ellipsis = args.length > 1 ? str(1) : '...';
+      return max === undefined || ellipsis === undefined ? null : { op: 'truncate', max, ellipsis };
+    }
+    case 'truncatewords': {
+      const words = num(0) ?? (args.length === 0 ? 15 : undefined);
+      const ellipsis = args.length > 1 ? str(1) : '...';
+      return words === undefined || ellipsis === undefined ? null : { op: 'truncatewords', words, ellipsis };
+    }
+    case 'append':
+    case 'prepend': {
+      const text = str(0);
+      return text === undefined ? null : { op: name, text };
+    }
+    case 'replace':
+    case 'replace_first': {
+      const from = str(0);
+      const to = str(1);
+      return from === undefined || to === undefined ? null : { op: 'replace', from, to, all: name === 'replace' };
+    }
+    case 'remove':
+    case 'remove_first': {
+      const from = str(0);
+      return from === undefined ? null : { op: 'replace', from, to: '', all: name === 'remove' };
+    }
+    case 'strip':
+      return { op: 'strip', side: 'both' };
+    case 'lstrip':
+      return { op: 'strip', side: 'left' };
+    case 'rstrip':
+      return { op: 'strip', side: 'right' };
+  }
+  return null;
+}
+
+/** Finds `closer` from `from`, skipping quoted strings; -1 when absent. */
+function findClose(body: string, from: number, closer: string): number {
+  let quote = 0;
+  for (let i = from; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === closer.charCodeAt(0) && body.startsWith(closer, i)) return i;
+  }
+  // An unbalanced quote inside the tag: fall back to the first closer at all.
+  return quote ? body.indexOf(closer, from) : -1;
+}
+
+function condTest(expr: string, negate: boolean): BranchTest {
+  const e = expr.trim();
+  if (/^[\w.[\]'"-]+$/.test(e) && !/^['"\d-]/.test(e)) return { type: negate ? 'falsy' : 'truthy', name: e };
+  const m = /^([\w.]+)\s*==\s*(.+)$/.exec(e);
+  if (m && !negate) {
+    const a = parseArg(m[2]!);
+    if (a.kind !== 'name') return { type: 'equals', name: m[1]!, values: [String(a.value)] };
+  }
+  return { type: 'opaque', expression: negate ? `not (${e})` : e };
+}
+
+function whenTest(subject: string, list: string): BranchTest {
+  const values: string[] = [];
+  for (const piece of list.split(/\s*(?:,|\bor\b)\s*/)) {
+    const a = parseArg(piece);
+    if (a.kind === 'name') return { type: 'opaque', expression: `${subject} == ${list}` };
+    values.push(String(a.value));
+  }
+  return { type: 'equals', name: subject, values };
+}
+
+export function parseLiquid(body: string): Template {
+  const findings: TemplateFinding[] = [];
+  const tokens: Token[] = [];
+  const caseSubjects: string[] = [];
+  let pos = 0;
+  let textStart = 0;
+  const flushText = (end: number): void => {
+    if (end > textStart) tokens.push({ t: 'text', start: textStart, end });
+  };
+  while (pos < body.length) {
+    const open = body.indexOf('{', pos);
+    if (open < 0) break;
+    const second = body.charCodeAt(open + 1);
+    if (second !== 0x7b && second !== 0x25) {
+      pos = open + 1;
+      continue;
+    }
+    const isOutput = second === 0x7b;
+    const closer = isOutput ? '}}' : '%}';
+    let close = findClose(body, open + 2, closer);
+    const reopen = body.indexOf(isOutput ? '{{' : '{%', open + 2);
+    if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closer) === close)) {
+      findings.push({
+        code: 'unclosed-tag',
+        kind: 'malformed',
+        message: `'${isOutput ? '{{' : '{%'}' is never closed with '${closer}'`,
+        range: { start: open, end: open + 2 },
+      });
+      pos = close < 0 ? body.length : reopen;
+      continue;
+    }
+    let tagEnd = close + 2;
+    let innerStart = open + 2;
+    let innerEnd = close;
+    const trimLeft = body.charCodeAt(innerStart) === 0x2d;
+    if (trimLeft) innerStart++;
+    const trimRight = innerEnd > innerStart && body.charCodeAt(innerEnd - 1) === 0x2d;
+    if (trimRight) innerEnd--;
+    const range: Range = { start: open, end: tagEnd };
+    const flags = { trimLeft, trimRight };
+    flushText(open);
+    const inner = body.slice(innerStart, innerEnd);
+    if (isOutput) {
+      tokens.push(output(body, inner, innerStart, range, flags, findings));
+      pos = textStart = tagEnd;
+      continue;
+    }
+    const lead = /^\s*/.exec(inner)![0].length;
+    const word = /^[\w#]*/.exec(inner.slice(lead))![0];
+    const arg = inner.slice(lead + word.length).trim();
+    const tagName = word.startsWith('#') ? '#' : word;
+    switch (tagName) {
+      case 'if':
+      case 'unless':
+        tokens.push({ t: 'open', block: 'if', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: arg, test: condTest(arg, tagName === 'unless'), range, ...flags });
+        break;
+      case 'elsif':
+        tokens.push({ t: 'mid', mid: 'elsif', label: arg, test: condTest(arg, false), range, ...flags });
+        break;
+      case 'else':
+        tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, ...flags });
+        break;
+      case 'case':
+        caseSubjects.push(arg);
+        tokens.push({ t: 'open', block: 'case', closeName: 'case', label: `case ${arg}`, branchLabel: '', test: { type: 'otherwise' }, range, ...flags });
+        break;
+      case 'when': {
+        const subject = caseSubjects[caseSubjects.length - 1] ?? '';
+        tokens.push({ t: 'mid', mid: 'when', label: `when ${arg}`, test: whenTest(subject, arg), range, ...flags });
+        break;
+      }
+      case 'for':
+      case 'tablerow': {
+        const m = /^\w+\s+in\s+(\S+)/.exec(arg);
+        const collection = m?.[1] ?? arg;
+        tokens.push({ t: 'open', block: 'each', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: collection, test: { type: 'truthy', name: collection }, collection, range, ...flags });
+        break;
+      }
+      case 'endif':
+      case 'endunless':
+      case 'endcase':
+      case 'endfor':
+      case 'endtablerow':
+        if (tagName === 'endcase') caseSubjects.pop();
+        tokens.push({ t: 'close', closeName: tagName.slice(3), range, ...flags });
+        break;
+      case 'raw':
+      case 'comment':
+      case 'capture': {
+        // Bodies that are not parsed: raw prints verbatim, comment and capture print nothing.
+        const endRe = new RegExp(`\\{%-?\\s*end${tagName}\\s*-?%\\}`, 'g');
+        endRe.lastIndex = tagEnd;
+        const m = endRe.exec(body);
+        const stop = m ? m.index : body.length;
+        const after = m ? m.index + m[0].length : body.length;
+        if (!m) {
+          findings.push({ code: 'unclosed-block', kind: 'malformed', message: `'{% ${tagName} %}' is never closed with '{% end${tagName} %}'`, range });
+        }
+        if (tagName === 'raw') {
+          tokens.push({ t: 'void', range, ...flags });
+          if (stop > tagEnd) tokens.push({ t: 'text', start: tagEnd, end: stop });
+          if (m) {
+            const endTrimLeft = m[0].startsWith('{%-');
+            tokens.push({ t: 'void', range: { start: stop, end: after }, trimLeft: endTrimLeft, trimRight: m[0].endsWith('-%}') });
+          }
+        } else {
+          tokens.push({ t: 'void', range: { start: open, end: after }, trimLeft, trimRight: m ? m[0].endsWith('-%}') : false });
+        }
+        tagEnd = after;
+        break;
+      }
+      case 'include':
+      case 'render': {
+        const target = parseArg(arg.split(/[\s,]/)[0] ?? '');
+        const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
+        tokens.push({ t: 'var', range, ...flags, part: { kind: 'variable', name, range, raw: body.slice(open, tagEnd), valueKind: 'partial', filters: [] } });
+        break;
+      }
+      case 'echo':
+        tokens.push(output(body, inner.slice(lead + word.length), innerStart + lead + word.length, range, flags, findings));
+        break;
+      case 'increment':
+      case 'decrement':
+        tokens.push({ t: 'var', range, ...flags, part: { kind: 'variable', name: arg, range, raw: body.slice(open, tagEnd), valueKind: 'number', filters: [] } });
+        break;
+      case 'assign':
+      case 'break':
+      case 'continue':
+      case '#':
+        tokens.push({ t: 'void', range, ...flags });
+        break;
+      default:
+        findings.push({
+          code: 'unsupported-construct',
+          kind: 'unsupported',
+          message: word ? `Liquid tag '${word}' is not understood: measured as printing nothing` : 'Empty Liquid tag',
+          range,
+        });
+        tokens.push({ t: 'void', range, ...flags });
+    }
+    pos = textStart = tagEnd;
+  }
+  flushText(body.length);
+  applyTrimFlags(tokens, body);
+  const parts = buildTree(tokens, body, findings);
+  findings.sort((a, b) => a.range.start - b.range.start);
+  return { syntax: 'liquid', body, parts, findings };
+}
+
+function output(
+  body: string,
+  inner: string,
+  innerStart: number,
+  range: Range,
+  flags: { trimLeft: boolean; trimRight: boolean },
+  findings: TemplateFinding[],
+): Token {
+  const pieces = splitOutside(inner, '|', innerStart);
+  const expr = pieces[0]!.text.trim();
+  const filters: Filter[] = [];
+  let valueKind: ValueKind = 'text';
+  for (const piece of pieces.slice(1)) {
+    const colon = splitOutside(piece.text, ':', piece.start);
+    const name = colon[0]!.text.trim();
+    const nameStart = colon[0]!.start + colon[0]!.text.indexOf(name);
+    const argText = colon.length > 1 ? piece.text.slice(colon[1]!.start - piece.start) : '';
+    const args = argText.trim() === '' ? [] : splitOutside(argText, ',', 0).map((a) => parseArg(a.text));
+    const op = filterOp(name, args);
+    const frange = { start: nameStart, end: piece.start + piece.text.trimEnd().length };
+    if (NUMERIC.has(name)) valueKind = 'number';
+    if (op === null) {
+      findings.push({
+        code: 'unknown-filter',
+        kind: 'unsupported',
+        message: `Liquid filter '${name}'${args.length ? ' with these arguments' : ''} is not understood: its length effect is not measured`,
+        range: frange,
+      });
+    }
+    filters.push({ name, range: frange, op });
+  }
+  if (expr === '') {
+    findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range });
+  }
+  const lit = parseArg(expr);
+  if (lit.kind !== 'name' && filters.length === 0) return { t: 'escape', range, text: String(lit.value), ...flags };
+  return {
+    t: 'var',
+    range,
+    ...flags,
+    part: { kind: 'variable', name: expr, range, raw: body.slice(range.start, range.end), valueKind, filters },
+  };
+}

@@ -1,0 +1,178 @@
+// Mustache and Handlebars: `{{name}}`, `{{{raw}}}`, sections, `{{#if}}…{{else}}…{{/if}}`,
+// `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
+import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
+import { applyStandalone, applyTrimFlags, buildTree, type Token } from './blocks';
+
+const WORD = /^\S+/;
+
+function firstWord(s: string): string {
+  return WORD.exec(s)?.[0] ?? '';
+}
+
+export function parseMustache(body: string, handlebars: boolean): Template {
+  const findings: TemplateFinding[] = [];
+  const tokens: Token[] = [];
+  let pos = 0;
+  let textStart = 0;
+  const flushText = (end: number): void => {
+    if (end > textStart) tokens.push({ t: 'text', start: textStart, end });
+  };
+  while (pos < body.length) {
+    const open = body.indexOf('{{', pos);
+    if (open < 0) break;
+    const triple = body.charCodeAt(open + 2) === 0x7b && !(handlebars && body.startsWith('{{{{', open));
+    let closer = triple ? '}}}' : '}}';
+    let innerStart = open + (triple ? 3 : 2);
+    const longComment = handlebars && (body.startsWith('!--', innerStart) || body.startsWith('~!--', innerStart));
+    if (longComment) closer = '--}}';
+    const close = body.indexOf(closer, innerStart);
+    // A new `{{` before the closer means this one was never closed.
+    const reopen = longComment ? -1 : body.indexOf('{{', innerStart);
+    if (close < 0 || (reopen >= 0 && reopen < close)) {
+      findings.push({
+        code: 'unclosed-tag',
+        kind: 'malformed',
+        message: `'${triple ? '{{{' : '{{'}' is never closed with '${closer}'`,
+        range: { start: open, end: innerStart },
+      });
+      pos = reopen >= 0 ? reopen : body.length;
+      continue;
+    }
+    const tagEnd = close + closer.length;
+    flushText(open);
+    textStart = tagEnd;
+    pos = tagEnd;
+    const range = { start: open, end: tagEnd };
+    let inner = body.slice(innerStart, close);
+    let trimLeft = false;
+    let trimRight = false;
+    if (handlebars) {
+      if (inner.startsWith('~')) {
+        trimLeft = true;
+        inner = inner.slice(1);
+        innerStart++;
+      }
+      if (inner.endsWith('~')) {
+        trimRight = true;
+        inner = inner.slice(0, -1);
+      }
+    }
+    const flags = { trimLeft, trimRight };
+    if (triple) {
+      const name = inner.trim();
+      if (name === '') findings.push(emptyPlaceholder(range));
+      tokens.push({ t: 'var', range, ...flags, part: variable(body, range, name, false) });
+      continue;
+    }
+    const sigil = inner.charAt(0);
+    const rest = inner.slice(1).trim();
+    switch (sigil) {
+      case '!':
+        tokens.push({ t: 'void', range, ...flags });
+        continue;
+      case '=':
+        findings.push({
+          code: 'unsupported-construct',
+          kind: 'unsupported',
+          message: 'Changing the Mustache delimiters is not supported: tags after this one are read with {{ }}',
+          range,
+        });
+        tokens.push({ t: 'void', range, ...flags });
+        continue;
+      case '>':
+        tokens.push({ t: 'var', range, ...flags, part: { ...variable(body, range, `>${firstWord(rest)}`, false), valueKind: 'partial' } });
+        continue;
+      case '&':
+        tokens.push({ t: 'var', range, ...flags, part: variable(body, range, rest, false) });
+        continue;
+      case '/':
+        tokens.push({ t: 'close', range, ...flags, closeName: firstWord(rest) });
+        continue;
+      case '^':
+        if (handlebars && rest === '') {
+          tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, ...flags });
+          continue;
+        }
+        tokens.push(openSection(rest, range, flags, 'falsy', handlebars));
+        continue;
+      case '#':
+        tokens.push(openSection(rest, range, flags, 'truthy', handlebars));
+        continue;
+    }
+    const content = inner.trim();
+    if (handlebars && (content === 'else' || content.startsWith('else '))) {
+      const cond = content.slice(4).trim();
+      if (cond === '') tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, ...flags });
+      else {
+        const m = /^(if|unless)\s+(.*)$/s.exec(cond);
+        const test: BranchTest = m
+          ? simpleTest(m[2]!.trim(), m[1] === 'unless')
+          : { type: 'opaque', expression: cond };
+        tokens.push({ t: 'mid', mid: 'elsif', label: cond, test, range, ...flags });
+      }
+      continue;
+    }
+    if (content === '') findings.push(emptyPlaceholder(range));
+    tokens.push({ t: 'var', range, ...flags, part: variable(body, range, content, true) });
+  }
+  flushText(body.length);
+  applyStandalone(tokens, body);
+  applyTrimFlags(tokens, body);
+  const parts = buildTree(tokens, body, findings);
+  findings.sort((a, b) => a.range.start - b.range.start);
+  return { syntax: handlebars ? 'handlebars' : 'mustache', body, parts, findings };
+}
+
+function simpleTest(expr: string, negate: boolean): BranchTest {
+  if (/^[\w.@$/-]+$/.test(expr)) return { type: negate ? 'falsy' : 'truthy', name: expr };
+  return { type: 'opaque', expression: negate ? `not (${expr})` : expr };
+}
+
+function openSection(
+  rest: string,
+  range: { start: number; end: number },
+  flags: { trimLeft: boolean; trimRight: boolean },
+  polarity: 'truthy' | 'falsy',
+  handlebars: boolean,
+): Token {
+  const helper = firstWord(rest);
+  const arg = rest.slice(helper.length).trim();
+  if (handlebars && (helper === 'if' || helper === 'unless' || helper === 'with')) {
+    const test = simpleTest(arg, helper === 'unless');
+    return { t: 'open', block: 'if', closeName: helper, label: `${helper} ${arg}`, branchLabel: arg, test, range, ...flags };
+  }
+  if (handlebars && helper === 'each') {
+    const collection = firstWord(arg);
+    return {
+      t: 'open',
+      block: 'each',
+      closeName: 'each',
+      label: `each ${collection}`,
+      branchLabel: collection,
+      test: { type: 'truthy', name: collection },
+      collection,
+      range,
+      ...flags,
+    };
+  }
+  // A Mustache section prints its body when the value is truthy (lists: once per item, which we
+  // measure as the once case); an inverted section prints when it is falsy.
+  const label = polarity === 'truthy' ? `#${helper}` : `^${helper}`;
+  return { t: 'open', block: 'if', closeName: helper, label, branchLabel: label, test: { type: polarity, name: helper }, range, ...flags };
+}
+
+function variable(body: string, range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
+  return {
+    kind: 'variable',
+    name,
+    range,
+    raw: body.slice(range.start, range.end),
+    valueKind: 'text',
+    filters: [],
+    ...(escaped ? { htmlEscaped: true } : {}),
+  };
+}
+
+function emptyPlaceholder(range: { start: number; end: number }): TemplateFinding {
+  return { code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range };
+}

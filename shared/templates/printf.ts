@@ -1,0 +1,72 @@
+// printf: `%s`, `%d`, `%1$s`, `%-10s`, `%.5s`, `%%`. Arguments are named by their 1-based position.
+import { escapePart, pushText } from './flat';
+import type { Filter, Part, Template, TemplateFinding } from './types';
+
+const SPEC = /%(?:(\d+)\$)?([-+ #0']*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsSpn@%])/y;
+const NUMERIC = 'diouxXeEfFgGaAp';
+
+export function parsePrintf(body: string): Template {
+  const parts: Part[] = [];
+  const findings: TemplateFinding[] = [];
+  let pos = 0;
+  let textStart = 0;
+  let sequential = 0;
+  let positional = false;
+  let mixedReported = false;
+  while (pos < body.length) {
+    const at = body.indexOf('%', pos);
+    if (at < 0) break;
+    SPEC.lastIndex = at;
+    const m = SPEC.exec(body);
+    if (!m) {
+      findings.push({
+        code: 'ambiguous-percent',
+        kind: 'suspicious',
+        message: "A lone '%' is not a conversion; write '%%' for a percent sign",
+        range: { start: at, end: at + 1 },
+      });
+      pos = at + 1;
+      continue;
+    }
+    const end = at + m[0].length;
+    const range = { start: at, end };
+    pushText(parts, body, textStart, at);
+    pos = textStart = end;
+    const conv = m[6]!;
+    if (conv === '%') {
+      parts.push(escapePart('%', at, end));
+      continue;
+    }
+    if (m[2]!.includes(' ')) {
+      findings.push({
+        code: 'ambiguous-percent',
+        kind: 'suspicious',
+        message: `'${m[0]}' is read as a conversion with the space flag; write '%%' if a percent sign was meant`,
+        range,
+      });
+    }
+    if (conv === 'n') continue; // stores a count, prints nothing
+    const index = m[1] !== undefined ? Number(m[1]) : ++sequential;
+    if (m[1] !== undefined) positional = true;
+    if (positional && sequential > 0 && !mixedReported) {
+      mixedReported = true;
+      findings.push({ code: 'mixed-positional', kind: 'malformed', message: "Positional ('%1$s') and sequential ('%s') arguments are mixed", range });
+    }
+    const filters: Filter[] = [];
+    if (m[4] !== undefined && m[4] !== '*' && (conv === 's' || conv === 'S' || conv === '@')) {
+      filters.push({ name: `.${m[4]}`, range, op: { op: 'cut', max: Number(m[4]) } });
+    }
+    if (m[3] !== undefined && m[3] !== '*') filters.push({ name: m[3], range, op: { op: 'pad', width: Number(m[3]) } });
+    parts.push({
+      kind: 'variable',
+      name: String(index),
+      range,
+      raw: m[0],
+      valueKind: NUMERIC.includes(conv) ? 'number' : 'text',
+      filters,
+      format: conv,
+    });
+  }
+  pushText(parts, body, textStart, body.length);
+  return { syntax: 'printf', body, parts, findings };
+}

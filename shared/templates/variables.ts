@@ -1,0 +1,160 @@
+// Per-variable metadata (from config) and the defaults assumed when it is missing.
+import type { Range } from '../types';
+import type { Part, ValueKind, VariablePart } from './types';
+
+export type VariableCharset = 'gsm' | 'unicode';
+
+/** What the config may say about one variable. Lengths are UTF-16 code units (an emoji is 2). */
+export interface VariableMeta {
+  minLength?: number;
+  maxLength?: number;
+  /** A realistic value; the sample case renders it, printed as written. */
+  sample?: string;
+  /** `unicode`: the value may hold characters outside GSM-7 ("Zoë", an emoji). */
+  charset?: VariableCharset;
+  /** For collections looped with `{{#each}}` / `{% for %}`. */
+  minItems?: number;
+  maxItems?: number;
+}
+
+/** Project-wide defaults for variables the config does not describe. */
+export interface VariableDefaults {
+  defaultMinLength?: number;
+  defaultMaxLength?: number;
+  defaultCharset?: VariableCharset;
+  defaultMaxItems?: number;
+}
+
+/** The config subtree: defaults plus per-variable metadata keyed by placeholder name. */
+export interface TemplateVariablesConfig extends VariableDefaults {
+  variables?: Record<string, VariableMeta>;
+}
+
+export const VARIABLE_DEFAULTS: Required<VariableDefaults> = {
+  defaultMinLength: 0,
+  defaultMaxLength: 20,
+  defaultCharset: 'gsm',
+  defaultMaxItems: 3,
+};
+
+export type AssumedField = 'minLength' | 'maxLength' | 'charset';
+
+export interface ResolvedVariable {
+  readonly name: string;
+  readonly valueKind: ValueKind;
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly charset: VariableCharset;
+  readonly sample?: string;
+  /** Fields taken from the defaults because the config does not set them. */
+  readonly assumed: readonly AssumedField[];
+  /** The worst case fills this variable with non-GSM text. */
+  readonly mayBeUnicode: boolean;
+  /** The sample holds GSM extension characters (2 septets), so the worst GSM filler does too. */
+  readonly extended: boolean;
+  /** Where it is printed in the body. */
+  readonly ranges: readonly Range[];
+  /** Corrections made to contradictory metadata, for the assumptions list. */
+  readonly adjustments: readonly string[];
+}
+
+function length(n: unknown): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : undefined;
+}
+
+/** Printed variables in body order, with their occurrence ranges and value kind. */
+export function collectVariables(parts: readonly Part[]): Map<string, { valueKind: ValueKind; ranges: Range[]; occurrences: VariablePart[] }> {
+  const out = new Map<string, { valueKind: ValueKind; ranges: Range[]; occurrences: VariablePart[] }>();
+  const walk = (ps: readonly Part[]): void => {
+    for (const p of ps) {
+      if (p.kind === 'variable') {
+        let e = out.get(p.name);
+        if (!e) out.set(p.name, (e = { valueKind: p.valueKind, ranges: [], occurrences: [] }));
+        // Text wins over number: one textual use means the value may be any text.
+        if (p.valueKind === 'text') e.valueKind = 'text';
+        e.ranges.push(p.range);
+        e.occurrences.push(p);
+      } else if (p.kind === 'branch') for (const b of p.branches) walk(b.parts);
+      else if (p.kind === 'repeat') {
+        walk(p.body);
+        walk(p.empty);
+      }
+    }
+  };
+  walk(parts);
+  return out;
+}
+
+function hasNonGsm(s: string, septets: (u: number) => number): boolean {
+  for (let i = 0; i < s.length; i++) if (septets(s.charCodeAt(i)) === 0) return true;
+  return false;
+}
+
+function hasExtended(s: string, septets: (u: number) => number): boolean {
+  for (let i = 0; i < s.length; i++) if (septets(s.charCodeAt(i)) === 2) return true;
+  return false;
+}
+
+/** Merges config and defaults for one printed variable, correcting contradictions (and saying so)
+ * so that min ≤ sample ≤ max always holds. Never throws on odd config values. */
+export function resolveVariable(
+  name: string,
+  info: { valueKind: ValueKind; ranges: readonly Range[] },
+  meta: VariableMeta | undefined,
+  defaults: Required<VariableDefaults>,
+  septets: (u: number) => number,
+): ResolvedVariable {
+  const assumed: AssumedField[] = [];
+  const adjustments: string[] = [];
+  let minLength = length(meta?.minLength);
+  let maxLength = length(meta?.maxLength);
+  if (minLength === undefined) {
+    assumed.push('minLength');
+    minLength = Math.max(0, Math.floor(defaults.defaultMinLength));
+  }
+  if (maxLength === undefined) {
+    assumed.push('maxLength');
+    maxLength = Math.max(minLength, Math.floor(defaults.defaultMaxLength));
+  }
+  let charset: VariableCharset;
+  if (meta?.charset === 'gsm' || meta?.charset === 'unicode') charset = meta.charset;
+  else if (info.valueKind === 'number') charset = 'gsm'; // digits and separators
+  else {
+    charset = defaults.defaultCharset === 'unicode' ? 'unicode' : 'gsm';
+    assumed.push('charset');
+  }
+  if (minLength > maxLength) {
+    adjustments.push(`minLength ${minLength} is above maxLength ${maxLength}; using ${maxLength} for both`);
+    minLength = maxLength;
+  }
+  const sample = typeof meta?.sample === 'string' ? meta.sample : undefined;
+  let extended = false;
+  if (sample !== undefined) {
+    if (sample.length > maxLength) {
+      adjustments.push(`sample is ${sample.length} long, over maxLength ${maxLength}; worst case uses ${sample.length}`);
+      maxLength = sample.length;
+    }
+    if (sample.length < minLength) {
+      adjustments.push(`sample is ${sample.length} long, under minLength ${minLength}; best case uses ${sample.length}`);
+      minLength = sample.length;
+    }
+    if (charset === 'gsm' && hasNonGsm(sample, septets)) {
+      adjustments.push('sample has characters outside GSM-7; treated as charset unicode');
+      charset = 'unicode';
+    }
+    extended = hasExtended(sample, septets);
+  }
+  return {
+    name,
+    valueKind: info.valueKind,
+    minLength,
+    maxLength,
+    charset,
+    ...(sample !== undefined ? { sample } : {}),
+    assumed,
+    mayBeUnicode: charset === 'unicode' && maxLength > 0,
+    extended,
+    ranges: info.ranges,
+    adjustments,
+  };
+}
