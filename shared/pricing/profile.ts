@@ -3,7 +3,7 @@
 // whose union type only admits consistent states.
 import { type Micros, type MoneyInput, parseMoney } from './money';
 import { fail, ok, type PricingError, type Result } from './result';
-import { DEFAULT_SIZES, type SegmentSizes } from '../segments/sizes';
+import { DEFAULT_SIZES, type SegmentSizes } from '../segments';
 
 /** Overrides for carriers or sender types with smaller segments (e.g. 150/152/66). */
 export interface SegmentSizesConfig {
@@ -146,7 +146,7 @@ export const TEXTSPOT_PROFILE: PricingProfileConfig = {
   billing: 'plan',
 };
 
-export const BUILTIN_PROFILES: Readonly<Record<string, PricingProfileConfig>> = {
+export const BUILTIN_PROFILE_CONFIGS: Readonly<Record<string, PricingProfileConfig>> = {
   quo: QUO_PROFILE,
   textspot: TEXTSPOT_PROFILE,
 };
@@ -200,9 +200,9 @@ interface Merged {
 function mergeChain(id: string, custom: Readonly<Record<string, unknown>>, seen: string[]): Result<Merged> {
   const own = Object.prototype.hasOwnProperty.call(custom, id) ? custom[id] : undefined;
   if (own === undefined) {
-    const builtin = BUILTIN_PROFILES[canonicalId(id)];
+    const builtin = BUILTIN_PROFILE_CONFIGS[canonicalId(id)];
     if (!builtin) {
-      const names = [...Object.keys(BUILTIN_PROFILES), ...Object.keys(PROFILE_ALIASES), ...Object.keys(custom)];
+      const names = [...Object.keys(BUILTIN_PROFILE_CONFIGS), ...Object.keys(PROFILE_ALIASES), ...Object.keys(custom)];
       return fail('unknown-profile', `No pricing profile named "${id}" (known: ${names.join(', ')}).`);
     }
     return ok({ config: { ...builtin }, pathPrefix: canonicalId(id) });
@@ -217,11 +217,11 @@ function mergeChain(id: string, custom: Readonly<Record<string, unknown>>, seen:
   if (own.extends !== undefined) {
     if (typeof own.extends !== 'string') return fail('invalid-profile', '"extends" must be a profile name.', `${path}.extends`);
     baseName = own.extends;
-  } else if (BUILTIN_PROFILES[canonicalId(id)]) {
+  } else if (BUILTIN_PROFILE_CONFIGS[canonicalId(id)]) {
     baseName = canonicalId(id); // `profiles.quo: {countryRates…}` refines the built-in quo
   }
   if (baseName === undefined) return ok({ config: { ...own }, pathPrefix: path });
-  if (baseName === id && !BUILTIN_PROFILES[canonicalId(id)]) {
+  if (baseName === id && !BUILTIN_PROFILE_CONFIGS[canonicalId(id)]) {
     return fail('invalid-profile', `Profile "${id}" extends itself.`, path);
   }
   // A custom profile named like the built-in it refines must not find itself again.
