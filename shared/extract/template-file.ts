@@ -93,7 +93,10 @@ function parseFrontMatter(text: string, start: number, end: number, problems: Ex
   const src = text.slice(start, end);
   const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) {
-    problems.push({ kind: 'front-matter', range: { start: start + err.pos[0], end: start + Math.max(err.pos[1], err.pos[0]) }, message: `Front matter: ${err.message.split('\n')[0]}` });
+    // yaml may point just past the input (an unclosed `[`): keep the range inside the block.
+    const s = Math.min(start + err.pos[0], Math.max(start, end - 1));
+    const e = Math.min(Math.max(start + err.pos[1], s + 1), end);
+    problems.push({ kind: 'front-matter', range: { start: s, end: e }, message: `Front matter: ${err.message.split('\n')[0]}` });
   }
   if (doc.errors.length > 0) return {};
   const contents = doc.contents;
