@@ -11,13 +11,17 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** Config file names, nearest first wins; the first is the one "open config" creates. */
+/**
+ * Config file names in the core's precedence order (shared/config/discover.ts, less package.json,
+ * whose "smslint" key the client cannot create); the first is the one "open config" creates.
+ * Copied rather than imported, to keep the core's parsers out of the client bundle; a test pins them.
+ */
 export const CONFIG_FILE_NAMES = [
   '.smslintrc.json',
   '.smslintrc.jsonc',
   '.smslintrc.yaml',
   '.smslintrc.yml',
-  '.smslintrc',
+  'smslint.config.json',
 ] as const;
 
 /** The setting "set recipients" writes (a leaf of the generated `smslint.*` settings). */
