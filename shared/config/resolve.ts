@@ -1,0 +1,228 @@
+// Turns the chain of config files for a file into one ResolvedConfig: defaults, then each file
+// from the outermost to the nearest (its own keys, then its matching overrides). Nearer wins.
+import picomatch from 'picomatch';
+import { DEFAULT_CONFIG } from './defaults';
+import { createDiscovery, loadConfigFile, type Chain, type ConfigFs, type ConfigLayer } from './discover';
+import { dirname, relativeInside } from './paths';
+import type {
+  ConfigKeys,
+  ConfigProblem,
+  OverrideConfig,
+  PlaceholderSyntax,
+  ResolvedConfig,
+  ResolvedFiles,
+  ResolvedRule,
+  SmslintConfig,
+} from './types';
+import type { RuleId } from '../rules/registry';
+
+export interface ResolveOptions {
+  /** Use this config file only, no discovery (the CLI's --config). */
+  readonly configPath?: string;
+  /** Folders where discovery stops (workspace folders). A folder holding `.git` also stops it. */
+  readonly stopAt?: readonly string[];
+  /** Settings under every config file, e.g. the editor's smslint.* settings. Globs relative to the config's folder. */
+  readonly base?: SmslintConfig;
+}
+
+export interface ConfigResolution {
+  readonly config: ResolvedConfig;
+  /** The nearest config file, if any. */
+  readonly source: string | undefined;
+  /** Every config file that applied, outermost first. */
+  readonly sources: readonly string[];
+  /** Errors mean the config files were set aside and `config` is the defaults. */
+  readonly problems: readonly ConfigProblem[];
+  /** The file matches an `ignore` glob. */
+  readonly ignored: boolean;
+}
+
+export interface ConfigResolver {
+  /** `locale` selects overrides with `locales` (bodies from locale files). */
+  resolve(filePath: string, locale?: string): ConfigResolution;
+  /** Forget cached files (after a config file changes). */
+  clear(): void;
+}
+
+export function createConfigResolver(fs: ConfigFs, options: ResolveOptions = {}): ConfigResolver {
+  const discovery = createDiscovery(fs, { stopAt: options.stopAt ?? [] });
+  let explicit: Chain | undefined;
+  const chainFor = (filePath: string): Chain => {
+    if (options.configPath === undefined) return discovery.chain(dirname(filePath));
+    if (!explicit) {
+      const layer = loadConfigFile(fs, options.configPath);
+      explicit = layer
+        ? { layers: [layer], problems: layer.problems }
+        : { layers: [], problems: [] };
+    }
+    return explicit;
+  };
+  return {
+    resolve(filePath, locale) {
+      return resolveFromChain(filePath, chainFor(filePath), options.base, locale);
+    },
+    clear() {
+      discovery.clear();
+      explicit = undefined;
+    },
+  };
+}
+
+/** One-shot resolution (the CLI's single file, tests). Use a resolver to share the cache. */
+export function resolveConfig(filePath: string, fs: ConfigFs, options: ResolveOptions & { locale?: string } = {}): ConfigResolution {
+  return createConfigResolver(fs, options).resolve(filePath, options.locale);
+}
+
+function resolveFromChain(filePath: string, chain: Chain, base: SmslintConfig | undefined, locale: string | undefined): ConfigResolution {
+  const broken = chain.problems.some((p) => p.severity === 'error');
+  const layers: readonly ConfigLayer[] = broken ? [] : chain.layers;
+  const baseDir = layers[0]?.dir;
+  const m = new Builder(baseDir, filePath);
+  if (base) m.layer(base, baseDir, locale);
+  for (const l of layers) if (l.config) m.layer(l.config, l.dir, locale);
+  const config = m.done();
+  return {
+    config,
+    source: chain.layers[chain.layers.length - 1]?.file,
+    sources: chain.layers.map((l) => l.file),
+    problems: chain.problems,
+    ignored: matches(config.ignore, baseDir, filePath),
+  };
+}
+
+const compiled = new Map<string, (path: string) => boolean>();
+
+// A glob without "/" matches the file name in any folder ("*.fr.sms"), as in .gitignore.
+// (picomatch's own `basename` option mishandles globs that do contain "/", so it is done here.)
+function matcher(glob: string): (path: string) => boolean {
+  let m = compiled.get(glob);
+  if (!m) {
+    const neg = glob.startsWith('!');
+    const body = neg ? glob.slice(1) : glob;
+    const test = picomatch(body, { dot: true });
+    const base = !body.includes('/');
+    m = (p) => test(base ? p.slice(p.lastIndexOf('/') + 1) : p);
+    compiled.set(glob, m);
+  }
+  return m;
+}
+
+/** Does `filePath` match `globs` (relative to `dir`)? A later "!glob" excludes what earlier ones matched. */
+export function matches(globs: readonly string[], dir: string | undefined, filePath: string): boolean {
+  if (globs.length === 0) return false;
+  const rel = (dir !== undefined ? relativeInside(dir, filePath) : undefined) ?? filePath.replaceAll('\\', '/').replace(/^([A-Za-z]:)?\//, '');
+  let hit = false;
+  for (const g of globs) {
+    if (g.startsWith('!')) {
+      if (hit && matcher(g)(rel)) hit = false;
+    } else if (!hit && matcher(g)(rel)) hit = true;
+  }
+  return hit;
+}
+
+/** Rewrites a glob relative to `from` so it means the same relative to `to` (an ancestor). */
+function rebase(glob: string, from: string | undefined, to: string | undefined): string {
+  if (from === undefined || to === undefined) return glob;
+  const rel = relativeInside(to, from);
+  if (!rel) return glob;
+  const neg = glob.startsWith('!');
+  const g = (neg ? glob.slice(1) : glob).replace(/^\.?\//, '');
+  // A name-only glob matched in any folder below its config; keep that meaning.
+  return `${neg ? '!' : ''}${rel}/${g.includes('/') ? '' : '**/'}${g}`;
+}
+
+function localeMatches(wanted: readonly string[], locale: string | undefined): boolean {
+  if (locale === undefined) return false;
+  const l = locale.toLowerCase();
+  return wanted.some((w) => {
+    const x = w.toLowerCase();
+    return l === x || l.startsWith(x + '-') || l.startsWith(x + '_');
+  });
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+
+class Builder {
+  private readonly c: Mutable<ResolvedConfig>;
+  constructor(
+    private readonly baseDir: string | undefined,
+    private readonly filePath: string,
+  ) {
+    const d = DEFAULT_CONFIG;
+    this.c = {
+      ...d,
+      profiles: { ...d.profiles },
+      campaign: { ...d.campaign },
+      limits: { ...d.limits },
+      variables: { ...d.variables },
+      variableDefaults: { ...d.variableDefaults },
+      placeholders: [...d.placeholders],
+      rules: { ...d.rules },
+      files: { ...(d.files as Mutable<ResolvedFiles>) },
+      ignore: [...d.ignore],
+      baseDir: this.baseDir,
+    } as Mutable<ResolvedConfig>;
+  }
+
+  layer(cfg: SmslintConfig, dir: string | undefined, locale: string | undefined): void {
+    Object.assign(this.c.profiles, cfg.profiles ?? {});
+    this.keys(cfg, dir);
+    if (cfg.files) this.files(cfg.files, dir);
+    if (cfg.ignore) this.c.ignore.push(...cfg.ignore.map((g) => rebase(g, dir, this.baseDir)));
+    for (const o of cfg.overrides ?? []) if (this.applies(o, dir, locale)) this.keys(o, dir);
+  }
+
+  done(): ResolvedConfig {
+    return this.c as ResolvedConfig;
+  }
+
+  private applies(o: OverrideConfig, dir: string | undefined, locale: string | undefined): boolean {
+    const globs = typeof o.files === 'string' ? [o.files] : o.files;
+    if (!matches(globs, dir, this.filePath)) return false;
+    return o.locales === undefined || localeMatches(o.locales, locale);
+  }
+
+  private keys(k: Omit<ConfigKeys, 'files' | 'ignore'>, dir: string | undefined): void {
+    const c = this.c;
+    if (k.profile !== undefined) c.profile = k.profile;
+    if (k.campaign) Object.assign(c.campaign, defined(k.campaign));
+    if (k.plan !== undefined) c.plan = k.plan;
+    if (k.limits) Object.assign(c.limits, defined(k.limits));
+    if (k.allowUnicode !== undefined) c.allowUnicode = k.allowUnicode;
+    for (const [name, meta] of Object.entries(k.variables ?? {})) c.variables[name] = { ...c.variables[name], ...meta };
+    if (k.variableDefaults) Object.assign(c.variableDefaults, defined(k.variableDefaults));
+    if (k.placeholders !== undefined) {
+      const chosen = pickPlaceholders(k.placeholders, dir, this.filePath);
+      if (chosen) c.placeholders = chosen;
+    }
+    for (const [id, setting] of Object.entries(k.rules ?? {})) {
+      if (setting === undefined) continue;
+      const r: ResolvedRule = typeof setting === 'string' ? { severity: setting, options: {} } : { severity: setting[0], options: setting[1] };
+      c.rules[id as RuleId] = r;
+    }
+  }
+
+  private files(f: NonNullable<SmslintConfig['files']>, dir: string | undefined): void {
+    const files = this.c.files;
+    const re = (gs: readonly string[]) => gs.map((g) => rebase(g, dir, this.baseDir));
+    if (f.templates) files.templates = re(f.templates);
+    if (f.sources) files.sources = re(f.sources);
+    if (f.locales) files.locales = f.locales.map((l) => ({ files: re(l.files), keys: l.keys }));
+    if (f.calls) files.calls = f.calls;
+    if (f.tags) files.tags = f.tags;
+    if (f.marker !== undefined) files.marker = f.marker;
+  }
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function pickPlaceholders(p: NonNullable<ConfigKeys['placeholders']>, dir: string | undefined, filePath: string): PlaceholderSyntax[] | undefined {
+  if (typeof p === 'string') return [p];
+  if (Array.isArray(p)) return p;
+  for (const [glob, syntax] of Object.entries(p)) {
+    if (matches([glob], dir, filePath)) return typeof syntax === 'string' ? [syntax] : syntax;
+  }
+  return undefined;
+}
