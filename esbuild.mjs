@@ -25,9 +25,11 @@ const apps = [
   { in: 'shared/index.ts', out: 'shared' },
 ].filter((e) => existsSync(e.in));
 
+// Tests load their oracles and tools from node_modules at run time instead of bundling them.
 const tests = walk('test', (p) => p.endsWith('.test.ts')).map((p) => ({
   in: p,
   out: p.replace(/\.ts$/, ''),
+  packages: 'external',
 }));
 
 const common = {
@@ -49,6 +51,7 @@ await Promise.all(
       entryPoints: { [e.out]: e.in },
       outdir: 'dist',
       external: e.external ?? [],
+      ...(e.packages ? { packages: e.packages } : {}),
     }),
   ),
 );
