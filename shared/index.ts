@@ -1,1 +1,3 @@
 export * from './types';
+export * from './segments';
+export * from './pricing';
