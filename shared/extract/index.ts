@@ -3,6 +3,9 @@
 import { extractJs } from './js-extract';
 import { fileKind, matchingGlob } from './paths';
 import { extractTemplateFile } from './template-file';
+import { extractJsonLocale } from './json-locale';
+import { extractYamlLocale } from './yaml-locale';
+import { keyMatcher, type KeyMatcher } from './key-patterns';
 import { skipReason } from './guards';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options';
 import type { ExtractResult } from './types';
@@ -16,6 +19,17 @@ export { mapRange, mapOffset } from './offset-map';
 export { fileKind } from './paths';
 export { sniffSyntax } from './syntax';
 
+const matchers = new WeakMap<readonly string[], KeyMatcher>();
+
+function keysFor(options: ExtractOptions): KeyMatcher {
+  let m = matchers.get(options.keyPatterns);
+  if (!m) {
+    m = keyMatcher(options.keyPatterns);
+    matchers.set(options.keyPatterns, m);
+  }
+  return m;
+}
+
 export function extractBodies(path: string, text: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): ExtractResult {
   try {
     const kind = fileKind(path, options);
@@ -27,8 +41,10 @@ export function extractBodies(path: string, text: string, options: ExtractOption
         return extractJs(text, options);
       case 'template':
         return extractTemplateFile(path, text, `file matches ${matchingGlob(path, options.templateFiles) ?? 'a template glob'}`);
-      default:
-        return { bodies: [], problems: [] };
+      case 'locale-json':
+        return extractJsonLocale(text, keysFor(options));
+      case 'locale-yaml':
+        return extractYamlLocale(text, keysFor(options));
     }
   } catch (err) {
     // A bug here must not take the editor down: report it on the file instead.
