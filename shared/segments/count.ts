@@ -47,14 +47,35 @@ class Packer {
       this.firstSizes.push(size);
     }
   }
+
+  /** `n` consecutive 1-unit atoms from `start`; filled in bulk once segment 1 is settled. */
+  addRun(start: number, n: number): void {
+    for (; n > 0 && this.segments === 1; n--) this.add(start++, 1);
+    while (n > 0) {
+      let free = this.capacity - this.used;
+      if (free < 1) {
+        this.used = 0;
+        this.starts.push(start);
+        this.segments++;
+        free = this.capacity;
+      }
+      const take = free < n ? free : n;
+      this.used += take;
+      start += take;
+      n -= take;
+    }
+  }
 }
 
-/** Segments of equal-size atoms (1 unit each): plain arithmetic. */
+/** Segments of equal-size atoms (1 unit each): plain arithmetic, same result as the packer. */
 function uniform(length: number, single: number, multi: number): { segments: number; starts: number[] } {
   if (length <= single) return { segments: 1, starts: [0] };
-  const segments = Math.ceil(length / multi);
+  // Segment 1 keeps at most `multi` units once segment 2 exists.
+  const first = Math.min(single, multi);
+  const segments = 1 + Math.ceil((length - first) / multi);
   const starts = new Array<number>(segments);
-  for (let i = 0; i < segments; i++) starts[i] = i * multi;
+  starts[0] = 0;
+  for (let i = 1; i < segments; i++) starts[i] = first + (i - 1) * multi;
   return { segments, starts };
 }
 
@@ -63,7 +84,7 @@ export function countSegments(text: string, sizes: SegmentSizes = DEFAULT_SIZES)
   let septets = 0;
   let i = 0;
   for (; i < len; i++) {
-    const f = UNIT_FLAGS[text.charCodeAt(i)]! & 3;
+    const f = SEPTETS_BY_UNIT[text.charCodeAt(i)]!;
     if (f === 0) break;
     septets += f;
   }
@@ -79,8 +100,18 @@ export function countSegments(text: string, sizes: SegmentSizes = DEFAULT_SIZES)
     const { segments, starts } = uniform(len, sizes.ucs2Single, sizes.ucs2Multi);
     return { encoding: 'UCS-2', units: len, segments, segmentStarts: starts };
   }
+  if (len <= sizes.ucs2Single) return { encoding: 'UCS-2', units: len, segments: 1, segmentStarts: [0] };
   const packer = new Packer(sizes.ucs2Single, sizes.ucs2Multi);
   for (let at = 0; at < len; ) {
+    if (!(UNIT_FLAGS[text.charCodeAt(at)]! & 4)) {
+      // Units that cannot join a cluster stand alone; the last one before a joinable unit may not.
+      let j = at + 1;
+      while (j < len && !(UNIT_FLAGS[text.charCodeAt(j)]! & 4)) j++;
+      const runEnd = j < len ? j - 1 : j;
+      if (runEnd > at) packer.addRun(at, runEnd - at);
+      at = runEnd;
+      if (at >= len) break;
+    }
     const end = nextGraphemeBreak(text, at);
     // The reference splits a CRLF cluster back into CR and LF.
     if (end - at === 2 && text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) {
@@ -99,6 +130,14 @@ function gsm(text: string, septets: number, sizes: SegmentSizes): SegmentCount {
   }
   // Extension characters are 2-septet atoms: an ESC pair never straddles two segments.
   const packer = new Packer(sizes.gsmSingle, sizes.gsmMulti);
-  for (let i = 0; i < text.length; i++) packer.add(i, SEPTETS_BY_UNIT[text.charCodeAt(i)]!);
+  for (let i = 0; i < text.length; ) {
+    if (SEPTETS_BY_UNIT[text.charCodeAt(i)] === 2) packer.add(i++, 2);
+    else {
+      let j = i + 1;
+      while (j < text.length && SEPTETS_BY_UNIT[text.charCodeAt(j)] === 1) j++;
+      packer.addRun(i, j - i);
+      i = j;
+    }
+  }
   return { encoding: 'GSM-7', units: septets, segments: packer.segments, segmentStarts: packer.starts };
 }
