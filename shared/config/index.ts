@@ -4,3 +4,4 @@ export { CONFIG_FILE_NAMES, loadConfigFile, type ConfigFs, type ConfigLayer } fr
 export { createConfigResolver, resolveConfig, matches, type ConfigResolution, type ConfigResolver, type ResolveOptions } from './resolve';
 export { parseConfigText, formatKeyPath, lineColumn, type ConfigFormat, type KeyPath } from './parse';
 export { validateConfig } from './validate';
+export { closest } from './suggest';

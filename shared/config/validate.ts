@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/smslint.schema.json';
 import type { KeyPath, ParsedConfigText } from './parse';
 import type { ConfigProblem, SmslintConfig } from './types';
+import { closest } from './suggest';
 
 type Schema = { [k: string]: unknown };
 const definitions = (schema as { definitions: Record<string, Schema> }).definitions;
@@ -235,33 +236,4 @@ function describeValue(v: unknown): string {
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   return String(v);
-}
-
-/** The known name within a small edit distance of a typo, if any. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-  // "warn" → "warning": a clear prefix beats edit distance.
-  const prefixed = name.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(name.toLowerCase())) : [];
-  if (prefixed.length === 1) return prefixed[0];
-  let best: string | undefined;
-  let bestD = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

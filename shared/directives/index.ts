@@ -1,0 +1,16 @@
+export { findComments, commentStylesForPath, type Comment, type CommentStyle } from './comments';
+export {
+  parseDirectives,
+  isSuppressed,
+  lineOf,
+  disableNextLineComment,
+  NO_SUPPRESSIONS,
+  type Directive,
+  type DirectiveKind,
+  type DirectiveOptions,
+  type DirectiveProblem,
+  type DirectiveProblemKind,
+  type ParsedDirectives,
+  type RuleSet,
+  type Suppressions,
+} from './directives';
