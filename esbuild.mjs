@@ -40,6 +40,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   legalComments: 'none',
+  // jsonc-parser's UMD main hides its requires from the bundler; its ESM build does not.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 
