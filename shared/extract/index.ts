@@ -19,13 +19,15 @@ export { mapRange, mapOffset } from './offset-map';
 export { fileKind } from './paths';
 export { sniffSyntax } from './syntax';
 
-const matchers = new WeakMap<readonly string[], KeyMatcher>();
+const matchers = new Map<string, KeyMatcher>();
 
 function keysFor(options: ExtractOptions): KeyMatcher {
-  let m = matchers.get(options.keyPatterns);
+  const key = JSON.stringify(options.keyPatterns);
+  let m = matchers.get(key);
   if (!m) {
+    if (matchers.size > 32) matchers.clear();
     m = keyMatcher(options.keyPatterns);
-    matchers.set(options.keyPatterns, m);
+    matchers.set(key, m);
   }
   return m;
 }

@@ -3,7 +3,7 @@
 // expressions become one body with `${expr}` placeholders.
 import { BodyBuilder, bodySpan } from './offset-map';
 import { decodeJsChunk } from './js-escapes';
-import { scanJs, Tok, type Tokens } from './js-scanner';
+import { nameKey, scanJs, Tok, type Tokens } from './js-scanner';
 import { sniffSyntax } from './syntax';
 import type { CallSite } from './options';
 import type { Body, ExtractProblem } from './types';
@@ -30,9 +30,7 @@ interface NameIndex<T> {
   readonly quick: Set<number>;
 }
 
-function quickKey(len: number, first: number): number {
-  return len * 65536 + first;
-}
+const quickKey = nameKey;
 
 function byLast<T>(patterns: Pattern<T>[]): NameIndex<T> {
   const byName = new Map<string, Pattern<T>[]>();
@@ -57,34 +55,35 @@ const PLUS = new Set([code('+')]);
 const BRANCH = new Set(['?', ':', '||', '&&', '??'].map(code));
 
 export function extractJs(text: string, config: JsExtractConfig): { bodies: Body[]; problems: ExtractProblem[] } {
-  const toks = scanJs(text, config.marker);
-  return new Matcher(text, toks, config).run();
+  const calls = byLast(config.callSites.map((c) => compile(c.callee, c)));
+  const tags = byLast(config.tags.map((tag) => compile(tag, tag)));
+  const toks = scanJs(text, config.marker, new Set([...calls.quick, ...tags.quick]));
+  return new Matcher(text, toks, config, calls, tags).run();
 }
 
 class Matcher {
   private readonly bodies: Body[] = [];
   private readonly problems: ExtractProblem[] = [];
-  private readonly claimed: Uint8Array;
-  private readonly calls: NameIndex<CallSite>;
-  private readonly tags: NameIndex<string>;
+  /** First tokens of literals already in a body. */
+  private readonly claimed = new Set<number>();
 
   constructor(
     private readonly text: string,
     private readonly t: Tokens,
     private readonly config: JsExtractConfig,
-  ) {
-    this.claimed = new Uint8Array(t.count + 1);
-    this.calls = byLast(config.callSites.map((c) => compile(c.callee, c)));
-    this.tags = byLast(config.tags.map((tag) => compile(tag, tag)));
-  }
+    private readonly calls: NameIndex<CallSite>,
+    private readonly tags: NameIndex<string>,
+  ) {}
 
   run(): { bodies: Body[]; problems: ExtractProblem[] } {
     const { t, text } = this;
-    for (let k = 1; k < t.count; k++) {
+    // Only identifiers that may end a configured callee or tag (the scanner kept them).
+    for (const id of t.candidates) {
+      const k = id + 1;
+      if (k >= t.count) continue;
       const ty = t.type[k];
-      if (t.type[k - 1] !== Tok.Ident) continue;
-      if (ty === Tok.Punct && text.charCodeAt(t.start[k]) === 40 && this.calls.byName.size > 0) this.call(k);
-      else if ((ty === Tok.Template || ty === Tok.TemplateHead) && this.tags.byName.size > 0) this.tagged(k);
+      if (ty === Tok.Punct && text.charCodeAt(t.start[k]) === 40 && t.end[k] - t.start[k] === 1) this.call(k);
+      else if (ty === Tok.Template || ty === Tok.TemplateHead) this.tagged(k);
     }
     for (const m of t.markers) this.marker(m);
     this.bodies.sort((a, b) => a.range.start - b.range.start);
@@ -217,7 +216,7 @@ class Matcher {
 
   private tagged(k: number): void {
     const hit = this.matchChain(this.tags, k - 1);
-    if (!hit || this.claimed[k]) return;
+    if (!hit || this.claimed.has(k)) return;
     const end = this.skip(k, this.t.count);
     this.emit([[k, end]], `tagged template ${hit.pattern.value}\`\``);
   }
@@ -288,7 +287,7 @@ class Matcher {
 
   private emit(operands: [number, number][], selectedBy: string): void {
     const { t, text } = this;
-    for (const [x, y] of operands) if (this.isLiteral(x, y) && this.claimed[x]) return;
+    for (const [x, y] of operands) if (this.isLiteral(x, y) && this.claimed.has(x)) return;
     const first = operands[0][0];
     const b = new BodyBuilder(text, t.start[first] + 1);
     let placeholders = false;
@@ -300,7 +299,7 @@ class Matcher {
         placeholders = true;
         continue;
       }
-      this.claimed[x] = 1;
+      this.claimed.add(x);
       if (t.type[x] === Tok.Str) {
         const s = t.start[x];
         const e = t.end[x];

@@ -31,6 +31,13 @@ export interface Tokens {
   readonly newline: Uint8Array;
   /** Token indexes that follow a marker comment. */
   readonly markers: number[];
+  /** Identifiers whose `nameKey` is in the scan's `names` set: possible callees and tags. */
+  readonly candidates: number[];
+}
+
+/** A cheap key for an identifier: its length and first char. */
+export function nameKey(length: number, firstChar: number): number {
+  return length * 65536 + firstChar;
 }
 
 // What the previous significant token says about a following `/` (and `{`).
@@ -166,6 +173,7 @@ class Scanner {
   pair: Int32Array;
   newline: Uint8Array;
   readonly markers: number[] = [];
+  readonly candidates: number[] = [];
   sawNewline = false;
   pendingMarker = false;
   // Open ( [ { and template pieces (token indexes); for `{`, whether it opened an expression;
@@ -239,7 +247,7 @@ class Scanner {
 }
 
 /** Tokens of `text`. They share buffers with the next call: read them before scanning again. */
-export function scanJs(text: string, marker: string): Tokens {
+export function scanJs(text: string, marker: string, names: ReadonlySet<number> = new Set()): Tokens {
   const n = text.length;
   const s = new Scanner(text);
   let prev: Prev = Prev.Statement;
@@ -252,7 +260,11 @@ export function scanJs(text: string, marker: string): Tokens {
   while (i < n) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? CLASS[c] : 0;
-    if (cls === SPACE) { i++; continue; }
+    if (cls === SPACE) {
+      i++;
+      while (CLASS[text.charCodeAt(i)] === SPACE) i++; // indentation runs
+      continue;
+    }
     if (c === 10 || c === 13) { s.sawNewline = true; i++; continue; }
     if (cls === IDENT || (c >= 128 && isIdentPart(c))) {
       let j = i + 1;
@@ -262,6 +274,7 @@ export function scanJs(text: string, marker: string): Tokens {
         else break;
       }
       const k = s.push(Tok.Ident, i, j);
+      if (names.has(nameKey(j - i, c))) s.candidates.push(k);
       const afterDot = k > 0 && s.type[k - 1] === Tok.Punct && text.charCodeAt(s.end[k - 1] - 1) === 46 && s.end[k - 1] - s.start[k - 1] <= 2;
       const kw = afterDot ? 0 : keyword(text, i, j - i);
       parenKeyword = kw === -1;
@@ -422,5 +435,5 @@ export function scanJs(text: string, marker: string): Tokens {
   }
   if (s.pendingMarker) s.markers.push(s.count);
   reusable = s;
-  return { count: s.count, type: s.type, start: s.start, end: s.end, pair: s.pair, newline: s.newline, markers: s.markers };
+  return { count: s.count, type: s.type, start: s.start, end: s.end, pair: s.pair, newline: s.newline, markers: s.markers, candidates: s.candidates };
 }

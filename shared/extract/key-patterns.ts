@@ -30,6 +30,7 @@ export function keyMatcher(patterns: readonly string[]): KeyMatcher {
       let hit = memo.get(key);
       if (hit === undefined) {
         hit = compiled.find((c) => c.test(key))?.pattern ?? null;
+        if (memo.size > 20_000) memo.clear(); // a long-lived server sees many files
         memo.set(key, hit);
       }
       if (hit !== null) return hit;

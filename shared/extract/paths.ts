@@ -34,11 +34,14 @@ export function normalizePath(path: string): string {
   return p;
 }
 
-const cache = new WeakMap<KindGlobs, (path: string) => FileKind>();
+// Compiled classifiers by glob lists, so callers may rebuild their options objects freely.
+const cache = new Map<string, (path: string) => FileKind>();
 
 export function fileKind(path: string, globs: KindGlobs): FileKind {
-  let classify = cache.get(globs);
+  const key = JSON.stringify([globs.templateFiles, globs.localeFiles, globs.sourceFiles]);
+  let classify = cache.get(key);
   if (!classify) {
+    if (cache.size > 32) cache.clear();
     const template = matcher(globs.templateFiles);
     const locale = matcher(globs.localeFiles);
     const source = matcher(globs.sourceFiles);
@@ -48,7 +51,7 @@ export function fileKind(path: string, globs: KindGlobs): FileKind {
       if (source(p)) return 'source-js';
       return 'none';
     };
-    cache.set(globs, classify);
+    cache.set(key, classify);
   }
   return classify(normalizePath(path));
 }
