@@ -160,7 +160,7 @@ describe('config discovery', () => {
       assert.deepEqual(r.config.rules['non-gsm-char'], { severity: 'error', options: { suggest: true } });
       assert.deepEqual(r.config.rules['gsm-extended-char'], { severity: 'off', options: {} });
       // package a's template glob, rebased to the root config's folder.
-      assert.deepEqual(r.config.files.templates, ['packages/a/templates/**/*.sms']);
+      assert.deepEqual(r.config.files.templateFiles, ['packages/a/templates/**/*.sms']);
       assert.equal(r.config.baseDir, root);
     });
 
@@ -225,9 +225,9 @@ describe('config overrides and defaults', () => {
   });
 
   it('chooses placeholder syntax by glob, first match wins', () => {
-    const fs = cfg({ placeholders: { '**/*.liquid': 'liquid', 'legacy/**': ['printf', 'indexed'] } });
+    const fs = cfg({ placeholders: { '**/*.liquid': 'liquid', 'legacy/**': ['printf', 'dotnet'] } });
     assert.deepEqual(resolveConfig('/r/x/a.sms.liquid', fs).config.placeholders, ['liquid']);
-    assert.deepEqual(resolveConfig('/r/legacy/a.sms', fs).config.placeholders, ['printf', 'indexed']);
+    assert.deepEqual(resolveConfig('/r/legacy/a.sms', fs).config.placeholders, ['printf', 'dotnet']);
     assert.deepEqual(resolveConfig('/r/a.sms', fs).config.placeholders, ['auto']);
   });
 
@@ -239,7 +239,7 @@ describe('config overrides and defaults', () => {
     });
     const c = resolveConfig('/r/a/x.sms', fs).config;
     assert.deepEqual(c.variables, { name: { maxLength: 15, charset: 'unicode' }, code: { maxLength: 6, minLength: 6 } });
-    assert.deepEqual(c.variableDefaults, { maxLength: 12, minLength: 0, charset: 'gsm' });
+    assert.deepEqual(c.variableDefaults, { maxLength: 12, minLength: 0, charset: 'gsm', maxItems: 3 });
   });
 
   it('editor settings sit under every config file', () => {
@@ -253,16 +253,16 @@ describe('config overrides and defaults', () => {
   it('a custom profile defined above can be used below', () => {
     const fs = memFs({
       '/r/.git/': '',
-      '/r/.smslintrc.json': '{"profiles":{"acme":{"extends":"quo","segmentPrice":"0.0079"}}}',
+      '/r/.smslintrc.json': '{"profiles":{"acme":{"extends":"quo","perSegment":"0.0079"}}}',
       '/r/a/.smslintrc.json': '{"profile":"acme"}',
       '/r/b/.smslintrc.json': '{"profile":"acm"}',
     });
     const a = resolveConfig('/r/a/x.sms', fs);
     assert.deepEqual(a.problems, []);
     assert.equal(a.config.profile, 'acme');
-    assert.equal(a.config.profiles.acme?.segmentPrice, '0.0079');
+    assert.equal(a.config.profiles.acme?.perSegment, '0.0079');
     const b = resolveConfig('/r/b/x.sms', fs);
-    assert.match(only(b.problems).message, /profile: unknown profile "acm"; expected "quo", "textspot", "acme" or a name defined under "profiles"/);
+    assert.match(only(b.problems).message, /profile: unknown profile "acm"; expected "quo", "textspot", "openphone", "acme" or a name defined under "profiles"/);
   });
 
   it('never lets a resolution edit the defaults', () => {
@@ -314,13 +314,16 @@ describe('config validation', () => {
     ['placeholders.**/*.sms', 'jinja', /expected one of "auto".*got "jinja"/],
     ['rules.cost-limit', 'fatal', /expected one of "error", "warning", "info", "hint", "off" or \[severity, options\], got "fatal"/],
     ['rules.cost-limit', ['error'], /expected \[severity, options\], got a list/],
-    ['files.templates', '*.sms', /expected a list of text, got "\*\.sms"/],
-    ['files.locales.0.keys', undefined, /missing the required key "keys"/],
-    ['files.calls.0.argument', -1, /expected a number >= 0/],
+    ['files.templateFiles', '*.sms', /expected a list of text, got "\*\.sms"/],
+    ['files.callSites.0.callee', undefined, /missing the required key "callee"/],
+    ['files.callSites.0.argument', -1, /expected a number >= 0/],
+    ['files.maxFileSize', 0, /expected a number >= 1/],
     ['files.marker', 1, /expected text, got 1/],
     ['ignore', 'dist/**', /expected a list of text/],
     ['root', 'true', /expected true or false/],
-    ['profiles.acme.billing', 'monthly', /expected one of "per-segment", "credits"/],
+    ['profiles.acme.billing', 'monthly', /expected one of "prepaid", "plan", "none", got "monthly"/],
+    ['profiles.acme.perSegment', '1¢', /expected an amount of money/],
+    ['plans.big.credits', 'lots', /expected a whole number, got "lots"/],
     ['overrides.0.files', 3, /expected text or a list of text, got 3/],
     ['overrides.0.locales', 'fr', /expected a list of text/],
   ];
@@ -339,9 +342,9 @@ describe('config validation', () => {
       cur = child as Record<string, unknown>;
     });
     if (path.startsWith('overrides.0.locales')) (root.overrides as Record<string, unknown>[])[0]!.files = '**';
-    if (path === 'files.locales.0.keys') (root.files as { locales: unknown[] }).locales[0] = { files: ['*.json'] };
+    if (path === 'files.callSites.0.callee') (root.files as { callSites: unknown[] }).callSites[0] = { argument: 0 };
     if (path === 'variables.name.minLength') (root.variables as { name: Record<string, unknown> }).name.maxLength = 20;
-    if (path === 'files.calls.0.argument') (root.files as { calls: Record<string, unknown>[] }).calls[0]!.callee = 'send';
+    if (path === 'files.callSites.0.argument') (root.files as { callSites: Record<string, unknown>[] }).callSites[0]!.callee = 'send';
     return root;
   }
 
@@ -351,7 +354,7 @@ describe('config validation', () => {
       const expectedKey = splitPath(path)
         .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : s.includes('*') ? `[${JSON.stringify(s)}]` : i ? `.${s}` : s))
         .join('')
-        .replace('[0].keys', '[0]');
+        .replace('[0].callee', '[0]');
       const jsonText = JSON.stringify(obj, null, 2);
       const yamlText = toYaml(obj);
       for (const [name, text] of [['.smslintrc.json', jsonText], ['.smslintrc.yaml', yamlText]] as const) {

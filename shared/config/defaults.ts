@@ -1,26 +1,36 @@
-// What smslint assumes when no config says otherwise.
+// What smslint assumes when no config says otherwise. Each part's defaults come from the part
+// that owns them (extraction, templates, pricing), so there is one number for each.
+import { DEFAULT_EXTRACT_OPTIONS } from '../extract/options';
+import { VARIABLE_DEFAULTS } from '../templates/variables';
+import { BUILTIN_PROFILE_CONFIGS, PROFILE_ALIASES } from '../pricing/profile';
 import type { ResolvedConfig } from './types';
 
-/** Built-in pricing profile names (the pricing core defines them; listed here for validation). */
-export const BUILTIN_PROFILES: readonly string[] = ['quo', 'textspot'];
+/** Built-in pricing profile names and their aliases ("openphone" is Quo). */
+export const BUILTIN_PROFILES: readonly string[] = [...Object.keys(BUILTIN_PROFILE_CONFIGS), ...Object.keys(PROFILE_ALIASES)];
 
-export const DEFAULT_TEMPLATE_GLOBS: readonly string[] = ['**/*.sms', '**/*.sms.txt', '**/*.sms.hbs', '**/*.sms.liquid', '**/*.sms.mustache'];
+/** The default template globs, spelled to match in any folder. */
+export const DEFAULT_TEMPLATE_GLOBS: readonly string[] = DEFAULT_EXTRACT_OPTIONS.templateFiles.map((g) => (g.includes('/') ? g : `**/${g}`));
 
 export const DEFAULT_IGNORE: readonly string[] = ['**/node_modules/**', '**/.git/**'];
 
 export const DEFAULT_CONFIG: ResolvedConfig = deepFreeze<ResolvedConfig>({
   profile: 'quo',
   profiles: {},
-  campaign: { recipients: 1, country: 'US', balance: undefined, media: false },
+  campaign: { recipients: 1, country: undefined, balance: undefined, media: false },
+  plans: {},
   plan: undefined,
   limits: { maxSegments: undefined, maxCostPerRecipient: undefined, maxCampaignCost: undefined },
   allowUnicode: false,
   variables: {},
-  // A first name or an order number fits in 20 GSM characters; longer values need saying.
-  variableDefaults: { maxLength: 20, minLength: 0, charset: 'gsm' },
+  variableDefaults: {
+    maxLength: VARIABLE_DEFAULTS.defaultMaxLength,
+    minLength: VARIABLE_DEFAULTS.defaultMinLength,
+    charset: VARIABLE_DEFAULTS.defaultCharset,
+    maxItems: VARIABLE_DEFAULTS.defaultMaxItems,
+  },
   placeholders: ['auto'],
   rules: {},
-  files: { templates: DEFAULT_TEMPLATE_GLOBS, locales: [], sources: [], calls: [], tags: ['sms'], marker: 'smslint-template' },
+  files: { ...DEFAULT_EXTRACT_OPTIONS, callSites: DEFAULT_EXTRACT_OPTIONS.callSites.map((c) => ({ ...c })) },
   ignore: DEFAULT_IGNORE,
   baseDir: undefined,
 });

@@ -7,10 +7,10 @@ import { dirname, relativeInside } from './paths';
 import type {
   ConfigKeys,
   ConfigProblem,
+  ExtractOptions,
   OverrideConfig,
   PlaceholderSyntax,
   ResolvedConfig,
-  ResolvedFiles,
   ResolvedRule,
   SmslintConfig,
 } from './types';
@@ -158,7 +158,8 @@ class Builder {
       variableDefaults: { ...d.variableDefaults },
       placeholders: [...d.placeholders],
       rules: { ...d.rules },
-      files: { ...(d.files as Mutable<ResolvedFiles>) },
+      plans: { ...d.plans },
+      files: { ...d.files },
       ignore: [...d.ignore],
       baseDir: this.baseDir,
     } as Mutable<ResolvedConfig>;
@@ -166,6 +167,7 @@ class Builder {
 
   layer(cfg: SmslintConfig, dir: string | undefined, locale: string | undefined): void {
     Object.assign(this.c.profiles, cfg.profiles ?? {});
+    Object.assign(this.c.plans, cfg.plans ?? {});
     this.keys(cfg, dir);
     if (cfg.files) this.files(cfg.files, dir);
     if (cfg.ignore) this.c.ignore.push(...cfg.ignore.map((g) => rebase(g, dir, this.baseDir)));
@@ -203,14 +205,17 @@ class Builder {
   }
 
   private files(f: NonNullable<SmslintConfig['files']>, dir: string | undefined): void {
-    const files = this.c.files;
+    const files = this.c.files as { -readonly [K in keyof ExtractOptions]: ExtractOptions[K] };
     const re = (gs: readonly string[]) => gs.map((g) => rebase(g, dir, this.baseDir));
-    if (f.templates) files.templates = re(f.templates);
-    if (f.sources) files.sources = re(f.sources);
-    if (f.locales) files.locales = f.locales.map((l) => ({ files: re(l.files), keys: l.keys }));
-    if (f.calls) files.calls = f.calls;
+    if (f.templateFiles) files.templateFiles = re(f.templateFiles);
+    if (f.localeFiles) files.localeFiles = re(f.localeFiles);
+    if (f.sourceFiles) files.sourceFiles = re(f.sourceFiles);
+    if (f.keyPatterns) files.keyPatterns = f.keyPatterns;
+    if (f.callSites) files.callSites = f.callSites;
     if (f.tags) files.tags = f.tags;
     if (f.marker !== undefined) files.marker = f.marker;
+    if (f.maxFileSize !== undefined) files.maxFileSize = f.maxFileSize;
+    if (f.maxLineLength !== undefined) files.maxLineLength = f.maxLineLength;
   }
 }
 

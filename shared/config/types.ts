@@ -4,21 +4,21 @@
 import type { Range, SeveritySetting } from '../types';
 import type { RuleId } from '../rules/registry';
 
-// ---------------------------------------------------------------------------------------------
-// Plain-data shapes owned by other parts of the core. Placeholders until their modules export
-// config-facing types that the schema generator can read (no brands, no bigint, no functions).
+/** `true` only when A and B are the same type: pins hand-written schema types to the core's. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 
-/**
- * Money as written in config: a decimal dollar amount, as a JSON number (0.01) or a string
- * ("0.01", "$1,234.56"). Converted exactly to integer micro-dollars by the pricing core.
- */
-export type Money = MoneyString | MoneyNumber;
+// Shapes owned by other parts of the core, embedded as they are (they are plain JSON data).
+import type { MoneyInput } from '../pricing/money';
+import type { PricingProfileConfig } from '../pricing/profile';
+import type { PlanConfig, PlanSpec } from '../pricing/plans';
+import type { TemplateSyntax } from '../templates/types';
+import type { VariableMeta as TemplateVariableMeta } from '../templates/variables';
+import type { CallSite, ExtractOptions } from '../extract/options';
 
-/** @minimum 0 */
-export type MoneyNumber = number;
+export type { PricingProfileConfig, PlanConfig, PlanSpec, CallSite, ExtractOptions };
 
-/** @pattern ^\$?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$ */
-export type MoneyString = string;
+/** Money as written in config (the pricing core's MoneyInput: 0.01, "0.01", "$1,234.56"). */
+export type Money = MoneyInput;
 
 /** An amount in dollars, or in a provider's credits (textspot). */
 export type Amount = Money | CreditAmount;
@@ -31,81 +31,8 @@ export interface CreditAmount {
   credits: number;
 }
 
-/** A custom pricing profile (same shape as the built-in ones). */
-export interface PricingProfileConfig {
-  /** A built-in profile this one starts from ("quo", "textspot"). */
-  extends?: string;
-  /** "per-segment": segments × price; "credits": segments × credits × type multiplier. */
-  billing?: 'per-segment' | 'credits';
-  /** Price of one segment (per-segment billing), by default for every destination. */
-  segmentPrice?: Money;
-  /** Extra price per segment by destination country (ISO 3166-1 alpha-2 code → amount). */
-  countryRates?: { [country: string]: Money };
-  /** Credits per SMS segment (credit billing). */
-  creditsPerSegment?: number;
-  /** Credits for an MMS (credit billing). */
-  creditsPerMms?: number;
-  /** Whether this profile can send media. */
-  mms?: boolean;
-  /** Segment sizes: some carriers and sender types use 150/152/66. */
-  segmentSizes?: {
-    /** @minimum 1 */
-    gsmSingle?: number;
-    /** @minimum 1 */
-    gsmMulti?: number;
-    /** @minimum 1 */
-    ucs2Single?: number;
-    /** @minimum 1 */
-    ucs2Multi?: number;
-  };
-  /**
-   * Largest number of segments the provider sends.
-   * @minimum 1
-   */
-  maxSegments?: number;
-  /**
-   * Largest body in characters the provider accepts.
-   * @minimum 1
-   */
-  maxCharacters?: number;
-}
-
-/** A textspot plan: a catalogue name, or its definition. */
-export interface PlanConfig {
-  /** Catalogue name, e.g. "textspot-500". */
-  id?: string;
-  period?: 'monthly' | 'yearly';
-  /**
-   * Credits included per period.
-   * @minimum 0
-   */
-  credits?: number;
-  price?: Money;
-  /** Price of each credit over the allowance. */
-  overageRate?: Money;
-  /**
-   * Credits already used in the current cycle.
-   * @minimum 0
-   */
-  used?: number;
-  /**
-   * Credits rolled over from the previous cycle.
-   * @minimum 0
-   */
-  rollover?: number;
-}
-
-/** Placeholder syntaxes the template core understands. "auto" picks by file type. */
-export type PlaceholderSyntax =
-  | 'auto'
-  | 'mustache'
-  | 'handlebars'
-  | 'liquid'
-  | 'js'
-  | 'printf'
-  | 'indexed'
-  | 'icu'
-  | 'none';
+/** Placeholder syntaxes the template core reads; "auto" picks by file type and content. */
+export type PlaceholderSyntax = 'auto' | TemplateSyntax;
 
 /** What is known about a template variable's values (PRODUCT.md §2). */
 export interface VariableMeta {
@@ -125,36 +52,59 @@ export interface VariableMeta {
   sample?: string;
   /** "gsm": values are always GSM-7; "unicode": a value may force UCS-2. */
   charset?: 'gsm' | 'unicode';
+  /**
+   * For lists looped with {{#each}} / {% for %}: fewest items.
+   * @minimum 0
+   * @asType integer
+   */
+  minItems?: number;
+  /**
+   * For lists looped with {{#each}} / {% for %}: most items.
+   * @minimum 0
+   * @asType integer
+   */
+  maxItems?: number;
 }
+// Written out here for the schema's bounds; these lines keep it equal to the template core's.
+export const variableMetaMatches: Same<Required<VariableMeta>, Required<TemplateVariableMeta>> = true;
 
-/** Where the SMS bodies are (PRODUCT.md §3). Globs are relative to the config file. */
+/** Where the SMS bodies are (PRODUCT.md §3): the extraction options. Globs are relative to the config file. */
 export interface FilesConfig {
-  /** Template files: each file is one body. */
-  templates?: string[];
-  /** Locale/resource files whose selected keys are SMS bodies. */
-  locales?: LocaleFilesConfig[];
-  /** Source files searched for call sites, tagged templates and marker comments. */
-  sources?: string[];
-  /** Call sites whose argument or property is an SMS body, e.g. "sendSms", "client.messages.create". */
-  calls?: CallSiteConfig[];
-  /** Tags of tagged templates, e.g. "sms" for sms`…`. */
+  /** Globs of template files: the whole file is one body. A glob without "/" matches in any folder. */
+  templateFiles?: string[];
+  /** Globs of locale files (JSON or YAML) whose selected keys hold bodies. */
+  localeFiles?: string[];
+  /** Dotted key-path globs that select locale strings: "sms.*", "**.sms_*". */
+  keyPatterns?: string[];
+  /** Globs of source files whose string literals are searched. */
+  sourceFiles?: string[];
+  /** Calls whose argument (or a property of an object argument) is a body, e.g. { "callee": "client.messages.create", "property": "body" }. */
+  callSites?: CallSiteConfig[];
+  /** Template tags: sms`…`. */
   tags?: string[];
-  /** The comment that marks the next string literal as a body. */
+  /** A comment starting with this word selects the next string literal. */
   marker?: string;
+  /**
+   * Files longer than this (UTF-16 units) are skipped with a notice.
+   * @minimum 1
+   * @asType integer
+   */
+  maxFileSize?: number;
+  /**
+   * Source files with a longer line are taken as minified and skipped.
+   * @minimum 1
+   * @asType integer
+   */
+  maxLineLength?: number;
 }
-
-export interface LocaleFilesConfig {
-  /** Globs of the locale files. */
-  files: string[];
-  /** Key patterns (dot paths with * and **) that select SMS strings, e.g. "sms.**". */
-  keys: string[];
-}
+// Every extraction option is a config key, and no other.
+export const filesConfigMatches: Same<keyof FilesConfig, keyof ExtractOptions> = true;
 
 export interface CallSiteConfig {
-  /** Callee as written, e.g. "sendSms" or "client.messages.create". */
+  /** Callee as written, matched against the end of the call's member chain; "*" matches one segment. */
   callee: string;
   /**
-   * Which argument holds the body (0-based).
+   * Which argument holds the body (0-based); with "property", the object literal at this index.
    * @minimum 0
    * @asType integer
    */
@@ -162,13 +112,13 @@ export interface CallSiteConfig {
   /** The property of an object argument that holds the body, e.g. "body". */
   property?: string;
 }
+export const callSiteMatches: Same<Required<CallSiteConfig>, Required<CallSite>> = true;
 
 // ---------------------------------------------------------------------------------------------
 
 /** A rule's severity; "off" disables it. */
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
-// Spelled out (not `SeveritySetting`) so the schema has one flat enum; these lines keep them equal.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+// Spelled out (not `SeveritySetting`) so the schema has one flat enum; this line keeps them equal.
 export const severitySettingMatches: Same<RuleSeverity, SeveritySetting> = true;
 
 /** How a rule is set: a severity, or a severity with options. */
@@ -212,8 +162,8 @@ export interface ConfigKeys {
   /** Pricing profile: a built-in name ("quo", "textspot") or one defined under "profiles". */
   profile?: string;
   campaign?: CampaignConfig;
-  /** A plan name, or its definition with usage so far. */
-  plan?: string | PlanConfig;
+  /** A plan id (catalogue, e.g. "textspot-1000", or one under "plans"), or an inline definition with usage so far. */
+  plan?: PlanSpec;
   limits?: LimitsConfig;
   /**
    * true: characters outside GSM-7 are intended (no non-gsm-char findings); a list: only
@@ -249,6 +199,8 @@ export interface SmslintConfig extends ConfigKeys {
   root?: boolean;
   /** Custom pricing profiles, by name. */
   profiles?: { [name: string]: PricingProfileConfig };
+  /** Custom plans, by id (an id of a catalogue plan refines it). */
+  plans?: { [id: string]: PlanConfig };
   /** Settings for the files matching a glob (monorepos, per-locale copy). */
   overrides?: OverrideConfig[];
 }
@@ -261,26 +213,19 @@ export interface ResolvedRule {
   readonly options: RuleOptions;
 }
 
-export interface ResolvedFiles {
-  readonly templates: readonly string[];
-  readonly locales: readonly LocaleFilesConfig[];
-  readonly sources: readonly string[];
-  readonly calls: readonly CallSiteConfig[];
-  readonly tags: readonly string[];
-  readonly marker: string;
-}
-
 /** Config for one file (and optionally one locale): every key present. */
 export interface ResolvedConfig {
   readonly profile: string;
   readonly profiles: Readonly<Record<string, PricingProfileConfig>>;
   readonly campaign: {
     readonly recipients: number;
-    readonly country: string;
+    /** undefined: the profile's default country. */
+    readonly country: string | undefined;
     readonly balance: Amount | undefined;
     readonly media: boolean;
   };
-  readonly plan: string | PlanConfig | undefined;
+  readonly plans: Readonly<Record<string, PlanConfig>>;
+  readonly plan: PlanSpec | undefined;
   readonly limits: {
     readonly maxSegments: number | undefined;
     readonly maxCostPerRecipient: Amount | undefined;
@@ -288,13 +233,13 @@ export interface ResolvedConfig {
   };
   readonly allowUnicode: boolean | readonly string[];
   readonly variables: Readonly<Record<string, VariableMeta>>;
-  readonly variableDefaults: Required<Pick<VariableMeta, 'maxLength' | 'minLength' | 'charset'>> & Pick<VariableMeta, 'sample'>;
+  readonly variableDefaults: Required<Pick<VariableMeta, 'maxLength' | 'minLength' | 'charset' | 'maxItems'>> & Omit<VariableMeta, 'maxLength' | 'minLength' | 'charset' | 'maxItems'>;
   /** Syntaxes for this file, already chosen by glob. */
   readonly placeholders: readonly PlaceholderSyntax[];
   /** Only the rules the config sets; the registry supplies the rest (see `ruleSetting`). */
   readonly rules: Readonly<Partial<Record<RuleId, ResolvedRule>>>;
-  /** Globs relative to `baseDir`. */
-  readonly files: ResolvedFiles;
+  /** Extraction options; globs relative to `baseDir`. */
+  readonly files: ExtractOptions;
   /** Globs relative to `baseDir`. */
   readonly ignore: readonly string[];
   /** The directory that the globs in `files` and `ignore` are relative to. */

@@ -189,24 +189,51 @@ function article(type: string): string {
 }
 
 function alternatives(branches: readonly Schema[]): string[] {
-  const out: string[] = [];
-  for (const b of branches) out.push(...describeSchema(b, 0));
-  return [...new Set(out)];
+  return [...new Set(describeSchema({ anyOf: branches }, 0))];
+}
+
+function deref(s: Schema): Schema {
+  const ref = s.$ref as string | undefined;
+  return ref ? (definitions[ref.replace('#/definitions/', '')] ?? {}) : s;
+}
+
+/** The values a schema allows when it is only literals ("a" | "b"), else undefined. */
+function literals(s: Schema, depth: number): unknown[] | undefined {
+  if (depth > 6) return undefined;
+  const d = deref(s);
+  if (Array.isArray(d.enum)) return d.enum as unknown[];
+  if ('const' in d) return [d.const];
+  if (Array.isArray(d.anyOf)) {
+    const parts = (d.anyOf as Schema[]).map((b) => literals(b, depth + 1));
+    return parts.every((p) => p !== undefined) ? parts.flat() : undefined;
+  }
+  return undefined;
+}
+
+function oneOf(values: readonly unknown[]): string {
+  const shown = values.map((v) => JSON.stringify(v));
+  return shown.length === 1 ? shown[0]! : `one of ${shown.join(', ')}`;
 }
 
 function describeSchema(s: Schema, depth: number): string[] {
   if (depth > 6) return ['a value'];
+  const lits = literals(s, depth);
+  if (lits) return [oneOf(lits)];
   const ref = s.$ref as string | undefined;
   if (ref) {
     const name = ref.replace('#/definitions/', '');
-    if (name === 'MoneyString' || name === 'Money') return ['an amount of money like 0.01 or "$1,234.56"'];
+    if (name === 'MoneyString' || name === 'Money' || name === 'MoneyInput') return ['an amount of money like 0.01 or "$1,234.56"'];
     if (name === 'CreditAmount') return ['{ "credits": <whole number> }'];
-    const def = definitions[name];
-    return def ? describeSchema(def, depth + 1) : ['a value'];
+    return definitions[name] ? describeSchema(definitions[name]!, depth + 1) : ['a value'];
   }
-  if (Array.isArray(s.anyOf)) return (s.anyOf as Schema[]).flatMap((b) => describeSchema(b, depth + 1));
-  if (Array.isArray(s.enum)) return [`one of ${(s.enum as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`];
-  if ('const' in s) return [JSON.stringify(s.const)];
+  if (Array.isArray(s.anyOf)) {
+    // Literal branches read as one list: "one of "auto", "mustache"…" rather than one per branch.
+    const branches = s.anyOf as Schema[];
+    const litValues = branches.map((b) => literals(b, depth + 1));
+    const merged = litValues.flatMap((v) => v ?? []);
+    const rest = branches.filter((_, i) => !litValues[i]).flatMap((b) => describeSchema(b, depth + 1));
+    return merged.length ? [oneOf(merged), ...rest] : rest;
+  }
   if (s.type === 'array' && Array.isArray(s.items)) return ['[severity, options]'];
   if (s.type === 'array' && s.items) {
     const item = orList(describeSchema(s.items as Schema, depth + 1));
@@ -217,13 +244,7 @@ function describeSchema(s: Schema, depth: number): string[] {
 }
 
 function enumValues(branches: readonly Schema[], depth: number): string[] {
-  if (depth > 6) return [];
-  return branches.flatMap((b) => {
-    const ref = b.$ref as string | undefined;
-    const s = ref ? (definitions[ref.replace('#/definitions/', '')] ?? {}) : b;
-    if (Array.isArray(s.enum)) return (s.enum as unknown[]).filter((v): v is string => typeof v === 'string');
-    return Array.isArray(s.anyOf) ? enumValues(s.anyOf as Schema[], depth + 1) : [];
-  });
+  return branches.flatMap((b) => (literals(b, depth) ?? []).filter((v): v is string => typeof v === 'string'));
 }
 
 function orList(xs: readonly string[]): string {
