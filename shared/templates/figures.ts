@@ -120,9 +120,13 @@ export interface TemplateFigures {
 
 // --- per-text statistics -------------------------------------------------------------------
 
-/** Bits 0–1: septets (0 = not GSM-7); bit 2: may join a grapheme cluster (as count.ts has it). */
+/** Per UTF-16 unit: bits 0–1 septets; bit 2 may join a grapheme cluster (as count.ts has it);
+ * bit 3 not GSM-7; bit 4 GSM extension table. One OR and one add per unit in `measure`. */
 const FLAGS = new Uint8Array(0x10000);
-for (let u = 0; u < 0x10000; u++) FLAGS[u] = septetsOf(u) | (isSimpleUnit(u) ? 0 : 4);
+for (let u = 0; u < 0x10000; u++) {
+  const sp = septetsOf(u);
+  FLAGS[u] = sp | (isSimpleUnit(u) ? 0 : 4) | (sp === 0 ? 8 : 0) | (sp === 2 ? 16 : 0);
+}
 
 interface Stats {
   len: number;
@@ -136,18 +140,13 @@ const zero = (): Stats => ({ len: 0, septets: 0, nonGsm: false, extended: false,
 
 function measure(text: string): Stats {
   let septets = 0;
-  let nonGsm = false;
-  let extended = false;
-  let complex = false;
+  let or = 0;
   for (let i = 0; i < text.length; i++) {
     const f = FLAGS[text.charCodeAt(i)]!;
-    const s = f & 3;
-    septets += s;
-    if (s === 0) nonGsm = true;
-    else if (s === 2) extended = true;
-    if (f & 4) complex = true;
+    septets += f & 3;
+    or |= f;
   }
-  return { len: text.length, septets, nonGsm, extended, complex };
+  return { len: text.length, septets, nonGsm: (or & 8) !== 0, extended: (or & 16) !== 0, complex: (or & 4) !== 0 };
 }
 
 function addInto(a: Stats, b: Stats, k = 1): void {
@@ -169,16 +168,22 @@ function uniform(n: number, single: number, multi: number): number {
   return n <= single ? 1 : Math.ceil(n / multi);
 }
 
-function countOf(s: Stats, sizes: SegmentSizes, render: () => string): FigureCount {
+/** The count from statistics alone, or null when the text must be rendered and counted. */
+function quickCount(s: Stats, sizes: SegmentSizes): FigureCount | null {
   if (!s.nonGsm) {
     if (!s.extended || s.septets <= sizes.gsmSingle) {
       return { encoding: 'GSM-7', units: s.septets, segments: uniform(s.septets, sizes.gsmSingle, sizes.gsmMulti), length: s.len };
     }
-  } else if (!s.complex) {
+  } else if (!s.complex || s.len <= sizes.ucs2Single) {
+    // Clusters only matter where a segment must be cut; a text that fits one never is.
     return { encoding: 'UCS-2', units: s.len, segments: uniform(s.len, sizes.ucs2Single, sizes.ucs2Multi), length: s.len };
   }
-  const c = countSegments(render(), sizes);
-  return { encoding: c.encoding, units: c.units, segments: c.segments, length: s.len };
+  return null;
+}
+
+function renderedCount(text: string, sizes: SegmentSizes): FigureCount {
+  const c = countSegments(text, sizes);
+  return { encoding: c.encoding, units: c.units, segments: c.segments, length: text.length };
 }
 
 /** Orders counts by what a sender pays: segments, then UCS-2 over GSM-7, then units. */
@@ -197,6 +202,16 @@ interface Output {
   text: string;
   stats: Stats;
 }
+
+/** What one walk down a chosen path collects. */
+interface Path {
+  stats: Stats;
+  names: string[];
+  labels: string[];
+  missing: string[];
+}
+
+const newPath = (): Path => ({ stats: zero(), names: [], labels: [], missing: [] });
 
 interface Variant {
   picks: (readonly [BranchPart, number])[];
@@ -217,6 +232,15 @@ class Measurer {
     readonly vars: Readonly<Record<string, VariableMeta>>,
     readonly opts: { defaultMaxItems: number; extendedInWorst: boolean; locale: string },
   ) {}
+
+  private readonly labels = new Map<BranchPart, string[]>();
+
+  /** `if vip: else`, built once per arm. */
+  pickLabel(p: BranchPart, i: number): string {
+    let l = this.labels.get(p);
+    if (!l) this.labels.set(p, (l = []));
+    return (l[i] ??= `${p.label}: ${p.branches[i]!.label}`);
+  }
 
   litStats(p: LiteralPart): Stats {
     let s = this.lit.get(p);
@@ -382,20 +406,20 @@ class Measurer {
     parts: readonly Part[],
     picks: ReadonlyMap<BranchPart, number>,
     sc: Scenario,
-    into: { stats: Stats; names: Set<string>; labels: string[]; missing: Set<string> },
+    into: Path,
     times = 1,
   ): void {
     for (const p of parts) {
       if (p.kind === 'literal') addInto(into.stats, this.litStats(p), times);
       else if (p.kind === 'variable') {
-        into.names.add(p.name);
+        if (!into.names.includes(p.name)) into.names.push(p.name);
         const o = this.output(p, sc);
         if (o) addInto(into.stats, o.stats, times);
-        else into.missing.add(p.name);
+        else if (!into.missing.includes(p.name)) into.missing.push(p.name);
       } else if (p.kind === 'branch') {
         const i = picks.get(p) ?? 0;
         const br = p.branches[i];
-        if (times > 0) into.labels.push(`${p.label}: ${br?.label ?? ''}`);
+        if (times > 0 && br) into.labels.push(this.pickLabel(p, i));
         if (br) this.walk(br.parts, picks, sc, into, times);
       } else {
         const n = this.repeatCount(p, sc);
@@ -470,6 +494,18 @@ function pluralCategory(n: number, locale: string, ordinal: boolean): string {
   }
 }
 
+function countOnly(f: FigureCount): FigureCount {
+  return { encoding: f.encoding, units: f.units, segments: f.segments, length: f.length };
+}
+
+function hasRepeat(parts: readonly Part[]): boolean {
+  for (const p of parts) {
+    if (p.kind === 'repeat') return true;
+    if (p.kind === 'branch' && p.branches.some((b) => hasRepeat(b.parts))) return true;
+  }
+  return false;
+}
+
 function hasDefaultFilter(occurrences: readonly VariablePart[]): boolean {
   return occurrences.some((o) => o.filters.some((f) => f.op?.op === 'default'));
 }
@@ -498,7 +534,7 @@ export function templateFigures(
     const meta = Object.prototype.hasOwnProperty.call(safeVars, name) ? safeVars[name] : undefined;
     const r = resolveVariable(name, info, meta, defaults, septetsOf);
     resolved.set(name, r);
-    const range = info.ranges[0];
+    const range = info.ranges[0]!;
     if (r.sample !== undefined) {
       sampleValues.set(name, r.sample);
       anySample = true;
@@ -508,13 +544,13 @@ export function templateFigures(
         r.assumed.includes('minLength') ? `minLength ${r.minLength} (defaultMinLength)` : '',
         r.assumed.includes('maxLength') ? `maxLength ${r.maxLength} (defaultMaxLength)` : '',
       ].filter(Boolean);
-      assumptions.push({ code: 'variable-length-unknown', variable: name, message: `'${name}' has no declared length; assumed ${what.join(' and ')}`, ...(range ? { range } : {}) });
+      assumptions.push({ code: 'variable-length-unknown', variable: name, message: `'${name}' has no declared length; assumed ${what.join(' and ')}`, range });
     }
     if (r.mayBeUnicode) {
       const why = r.assumed.includes('charset') ? ' (defaultCharset)' : '';
-      assumptions.push({ code: 'variable-may-be-unicode', variable: name, message: `'${name}' may hold characters outside GSM-7${why}: the worst case is UCS-2`, ...(range ? { range } : {}) });
+      assumptions.push({ code: 'variable-may-be-unicode', variable: name, message: `'${name}' may hold characters outside GSM-7${why}: the worst case is UCS-2`, range });
     }
-    for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, ...(range ? { range } : {}) });
+    for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
   }
 
   const m = new Measurer(resolved, sampleValues, safeVars, {
@@ -525,7 +561,9 @@ export function templateFigures(
   const maxVariants = Math.max(1, Math.floor(options.maxVariants ?? 64));
   const variantCount = m.count(template.parts);
   let candidates: Variant[];
-  if (variantCount <= maxVariants) candidates = m.enumerate(template.parts);
+  // No branches: one path, measured by the walks below.
+  if (variantCount === 1 && !hasRepeat(template.parts)) candidates = [];
+  else if (variantCount <= maxVariants) candidates = m.enumerate(template.parts);
   else {
     const g = m.greedy(template.parts);
     candidates = [g.best, g.worst];
@@ -535,24 +573,10 @@ export function templateFigures(
     });
   }
 
-  const variants: VariantFigures[] = [];
-  let bestI = 0;
-  let worstI = 0;
-  candidates.forEach((v, i) => {
-    const picks = new Map(v.picks);
-    const best = countOf(v.best, sizes, () => m.render(template.parts, picks, BEST));
-    const worst = countOf(v.worst, sizes, () => m.render(template.parts, picks, WORST));
-    const labels: string[] = [];
-    m.walk(template.parts, picks, WORST, { stats: zero(), names: new Set(), labels, missing: new Set() }, 1);
-    variants.push({ variant: labels, best, worst });
-    if (compare(best, variants[bestI]!.best) < 0) bestI = i;
-    if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
-  });
-
-  const figure = (sc: Scenario, picks: ReadonlyMap<BranchPart, number>): { fig: Figure; missing: Set<string> } => {
-    const into = { stats: zero(), names: new Set<string>(), labels: [] as string[], missing: new Set<string>() };
+  const figure = (sc: Scenario, picks: ReadonlyMap<BranchPart, number>, known?: Stats): { fig: Figure; missing: string[] } => {
+    const into = newPath();
     m.walk(template.parts, picks, sc, into);
-    const count = countOf(into.stats, sizes, () => m.render(template.parts, picks, sc));
+    const count = quickCount(known ?? into.stats, sizes) ?? renderedCount(m.render(template.parts, picks, sc), sizes);
     const values: ValueChoice[] = [];
     for (const name of into.names) {
       const r = resolved.get(name)!;
@@ -563,26 +587,41 @@ export function templateFigures(
         values.push({
           name,
           length: sc === BEST ? r.minLength : r.maxLength,
-          charset: sc === BEST ? 'gsm' : r.mayBeUnicode ? 'unicode' : 'gsm',
+          charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
           source: sc === BEST ? 'minLength' : 'maxLength',
         });
       }
     }
-    return { fig: { ...count, variant: into.labels, values }, missing: into.missing };
+    const fig: Figure = { encoding: count.encoding, units: count.units, segments: count.segments, length: count.length, variant: into.labels, values };
+    return { fig, missing: into.missing };
   };
 
-  const bestPicks = new Map(candidates[bestI]!.picks);
-  const worstPicks = new Map(candidates[worstI]!.picks);
-  let best = figure(BEST, bestPicks).fig;
-  let worst = figure(WORST, worstPicks).fig;
+  const variants: VariantFigures[] = [];
+  let bestI = 0;
+  let worstI = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const v = candidates[i]!;
+    const best = quickCount(v.best, sizes) ?? renderedCount(m.render(template.parts, new Map(v.picks), BEST), sizes);
+    const worst = quickCount(v.worst, sizes) ?? renderedCount(m.render(template.parts, new Map(v.picks), WORST), sizes);
+    variants.push({ variant: v.picks.map(([p, k]) => m.pickLabel(p, k)), best, worst });
+    if (compare(best, variants[bestI]!.best) < 0) bestI = i;
+    if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
+  }
+
+  const none = new Map<BranchPart, number>();
+  const bestV = candidates[bestI];
+  const worstV = candidates[worstI];
+  let best = figure(BEST, bestV ? new Map(bestV.picks) : none, bestV?.best).fig;
+  let worst = figure(WORST, worstV ? new Map(worstV.picks) : none, worstV?.worst).fig;
+  if (candidates.length === 0) variants.push({ variant: [], best: countOnly(best), worst: countOnly(worst) });
 
   const samplePicks = new Map<BranchPart, number>();
   m.samplePicks(template.parts, samplePicks);
   const s = figure(SAMPLE, samplePicks);
   let sample: Figure | undefined;
-  if (s.missing.size === 0) sample = s.fig;
+  if (s.missing.length === 0) sample = s.fig;
   else if (anySample) {
-    assumptions.push({ code: 'no-sample', message: `No sample case: no sample for ${[...s.missing].map((n) => `'${n}'`).join(', ')}` });
+    assumptions.push({ code: 'no-sample', message: `No sample case: no sample for ${s.missing.map((n) => `'${n}'`).join(', ')}` });
   }
   if (sample && compare(sample, worst) > 0) {
     assumptions.push({ code: 'sample-outside-range', message: 'The sample costs more than the worst case built from the declared lengths; the worst case is the sample' });
@@ -617,7 +656,7 @@ export function templateFigures(
     minLength: r.minLength,
     maxLength: r.maxLength,
     charset: r.charset,
-    ...(r.sample !== undefined ? { sample: r.sample } : {}),
+    sample: r.sample,
     assumed: r.assumed,
     mayBeUnicode: r.mayBeUnicode,
     ranges: r.ranges,
@@ -626,7 +665,7 @@ export function templateFigures(
   return {
     best,
     worst,
-    ...(sample ? { sample } : {}),
+    sample,
     variants,
     variantCount,
     variables,

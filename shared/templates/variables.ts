@@ -150,7 +150,7 @@ export function resolveVariable(
     minLength,
     maxLength,
     charset,
-    ...(sample !== undefined ? { sample } : {}),
+    sample,
     assumed,
     mayBeUnicode: charset === 'unicode' && maxLength > 0,
     extended,
