@@ -486,12 +486,21 @@ class Measurer {
   }
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 function pluralCategory(n: number, locale: string, ordinal: boolean): string {
-  try {
-    return new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).select(n);
-  } catch {
-    return new Intl.PluralRules('en', { type: ordinal ? 'ordinal' : 'cardinal' }).select(n);
+  const key = `${locale}|${ordinal}`;
+  let rules = pluralRules.get(key);
+  if (!rules) {
+    const type = ordinal ? 'ordinal' : 'cardinal';
+    try {
+      rules = new Intl.PluralRules(locale, { type });
+    } catch {
+      rules = new Intl.PluralRules('en', { type });
+    }
+    pluralRules.set(key, rules);
   }
+  return rules.select(n);
 }
 
 function countOnly(f: FigureCount): FigureCount {
