@@ -1,7 +1,6 @@
-// The shape every rule module has. Types only (plus the id list the config schema needs):
-// the rule modules themselves land after segments, templates and pricing.
+// Rule ids and findings. The rule modules are shared/rules/<id>.ts (shape in ./context).
 import type { Fix, Range, Severity, SeveritySetting } from '../types';
-import type { ResolvedConfig, RuleOptions } from '../config/types';
+import type { ResolvedConfig } from '../config/types';
 
 /** Every rule id (PRODUCT.md §5). The config schema lists exactly these under "rules". */
 export type RuleId =
@@ -15,7 +14,8 @@ export type RuleId =
   | 'variable-length-unknown'
   | 'mms-unsupported'
   | 'insufficient-balance'
-  | 'invalid-directive';
+  | 'invalid-directive'
+  | 'malformed-template';
 
 // Kept in step with RuleId by the `satisfies` check: a missing or extra id fails to compile.
 const ids = {
@@ -30,29 +30,13 @@ const ids = {
   'mms-unsupported': true,
   'insufficient-balance': true,
   'invalid-directive': true,
+  'malformed-template': true,
 } as const satisfies Record<RuleId, true>;
 
 export const RULE_IDS: readonly RuleId[] = Object.keys(ids) as RuleId[];
 
 export function isRuleId(s: string): s is RuleId {
   return Object.prototype.hasOwnProperty.call(ids, s);
-}
-
-/**
- * What a rule sees for one body. Loose for now: `analysis`, `figures` and `cost` take the types
- * of shared/segments (analyze), shared/templates and shared/pricing once those land.
- */
-export interface RuleContext {
-  /** The body as the SMS will carry it (escapes decoded, placeholders in place). */
-  readonly body: string;
-  /** Maps a body offset back to a range in the original document (through escapes). */
-  readonly toDocument: (bodyRange: Range) => Range;
-  readonly analysis: unknown;
-  readonly figures: unknown;
-  readonly cost: unknown;
-  readonly config: ResolvedConfig;
-  /** This rule's options from config (`[severity, options]`), or {}. */
-  readonly options: RuleOptions;
 }
 
 /** A finding as a rule reports it; the engine adds the severity from config. */
@@ -66,16 +50,6 @@ export interface RuleFinding {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-export interface Rule {
-  readonly id: RuleId;
-  readonly defaultSeverity: Severity | 'off';
-  /** One sentence, for hovers and `smslint --list-rules`. */
-  readonly description: string;
-  /** Repository-relative path of the rule's doc, e.g. docs/rules/non-gsm-char.md. */
-  readonly docsPath: string;
-  check(ctx: RuleContext): readonly RuleFinding[];
-}
-
 /** A finding once its rule's severity is known. */
 export interface Finding extends RuleFinding {
   readonly ruleId: RuleId;
@@ -83,6 +57,6 @@ export interface Finding extends RuleFinding {
 }
 
 /** The severity a rule runs at for a config ("off" when disabled). */
-export function ruleSeverity(config: ResolvedConfig, rule: Pick<Rule, 'id' | 'defaultSeverity'>): SeveritySetting {
+export function ruleSeverity(config: ResolvedConfig, rule: { readonly id: RuleId; readonly defaultSeverity: Severity | 'off' }): SeveritySetting {
   return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
 }

@@ -1,0 +1,137 @@
+// Everything known about one body before the rules look at it: its template, its figures as a
+// range, its literal characters, and its price under the active profile.
+import type { Body } from '../extract';
+import { mapRange } from '../extract';
+import type { ResolvedConfig } from '../config';
+import {
+  amountFromConfig, campaignCost, formatSpan, planImpact, positionFor, resolveProfile,
+  type CampaignCost, type ExactAmount, type PlanImpact, type PricingProfile, type PlanSpec, type Span,
+} from '../pricing';
+import type { CharFinding } from '../segments';
+import { detectSyntax, parseTemplate, templateFigures, type Template, type TemplateFigures, type TemplateSyntax } from '../templates';
+import type { Range } from '../types';
+import { literalFindings, replaceInBody } from './literals';
+
+export interface BodyModel {
+  readonly body: Body;
+  readonly template: Template;
+  readonly figures: TemplateFigures;
+  /** Figures once every safe replacement in the literal text is made. */
+  readonly fixedFigures: TemplateFigures;
+  /** Figures with extension characters counted as 1 septet (did they tip the count?). */
+  readonly withoutExtensionFigures: TemplateFigures | undefined;
+  /** Literal-text characters, in body offsets. */
+  readonly chars: readonly CharFinding[];
+  readonly profile: PricingProfile | undefined;
+  readonly profileError: string | undefined;
+  readonly recipients: number;
+  readonly media: boolean;
+  readonly country: string | undefined;
+  readonly maxSegments: number | undefined;
+  readonly cost: CampaignCost | undefined;
+  readonly fixedCost: CampaignCost | undefined;
+  readonly costError: { readonly code: string; readonly message: string } | undefined;
+  readonly balance: ExactAmount | undefined;
+  readonly planImpact: PlanImpact | undefined;
+  readonly toDocument: (r: Range) => Range;
+}
+
+const SYNTAX_FROM_CONFIG: Readonly<Record<string, TemplateSyntax>> = {
+  mustache: 'mustache', handlebars: 'handlebars', liquid: 'liquid', js: 'js-template',
+  printf: 'printf', indexed: 'dotnet', icu: 'icu', none: 'plain',
+};
+
+function syntaxFor(body: Body, config: ResolvedConfig): TemplateSyntax {
+  const chosen = config.placeholders.find((p) => p !== 'auto');
+  if (chosen) return SYNTAX_FROM_CONFIG[chosen] ?? 'plain';
+  if (body.syntax !== 'plain') return body.syntax;
+  // A plain hint from a call site or locale file may still hold {{name}} or {0}.
+  return detectSyntax(body.text);
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function figuresOf(template: Template, config: ResolvedConfig, profile: PricingProfile | undefined, frontVars: Readonly<Record<string, unknown>> | undefined): TemplateFigures {
+  const vars = { ...config.variables, ...(frontVars as Record<string, object> | undefined) };
+  return templateFigures(template, vars, {
+    ...(profile ? { sizes: profile.segmentSizes } : {}),
+    defaultMaxLength: config.variableDefaults.maxLength,
+    defaultMinLength: config.variableDefaults.minLength,
+    defaultCharset: config.variableDefaults.charset,
+  });
+}
+
+export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
+  const opts = body.options;
+  const profileId = typeof opts.profile === 'string' ? opts.profile : config.profile;
+  const resolved = resolveProfile(profileId, config.profiles as never);
+  const profile = resolved.ok ? resolved.value : undefined;
+  const profileError = resolved.ok ? undefined : resolved.error.message;
+
+  const template = parseTemplate(body.text, syntaxFor(body, config));
+  const frontVars = typeof opts.variables === 'object' && opts.variables !== null ? (opts.variables as Record<string, unknown>) : undefined;
+  const figures = figuresOf(template, config, profile, frontVars);
+  const chars = literalFindings(template.parts);
+
+  const fixable = chars.some((c) => c.replacement !== undefined && !c.lossy);
+  const fixedFigures = fixable
+    ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (c.lossy ? undefined : c.replacement)), template.syntax), config, profile, frontVars)
+    : figures;
+  const extended = chars.some((c) => c.kind === 'gsm-extended');
+  const withoutExtensionFigures = extended
+    ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (c.kind === 'gsm-extended' ? 'a' : undefined)), template.syntax), config, profile, frontVars)
+    : undefined;
+
+  const recipients = num(opts.recipients) ?? config.campaign.recipients;
+  const media = opts.media === undefined ? config.campaign.media : opts.media !== false && opts.media !== '' && !(Array.isArray(opts.media) && opts.media.length === 0);
+  const country = typeof opts.country === 'string' ? opts.country : config.campaign.country || undefined;
+  const limits = [num(opts.maxSegments), config.limits.maxSegments, profile?.maxSegments ?? undefined].filter((n): n is number => n !== undefined);
+  const maxSegments = limits.length ? Math.min(...limits) : undefined;
+
+  let balance: ExactAmount | undefined;
+  if (config.campaign.balance !== undefined) {
+    const b = amountFromConfig(config.campaign.balance as never, 'campaign.balance');
+    if (b.ok) balance = b.value;
+  }
+
+  let cost: CampaignCost | undefined;
+  let fixedCost: CampaignCost | undefined;
+  let costError: BodyModel['costError'];
+  if (profile) {
+    const price = (f: TemplateFigures) =>
+      campaignCost(profile, {
+        segments: { best: f.best.segments, worst: f.worst.segments },
+        recipients,
+        media,
+        ...(country ? { country } : {}),
+        ...(balance && balance.unit === profile.unit ? { balance } : {}),
+      });
+    const c = price(figures);
+    if (c.ok) {
+      cost = c.value;
+      const fc = fixedFigures === figures ? c : price(fixedFigures);
+      if (fc.ok) fixedCost = fc.value;
+    } else costError = { code: c.error.code, message: c.error.message };
+  } else if (profileError) costError = { code: 'profile', message: profileError };
+
+  let impact: PlanImpact | undefined;
+  if (cost?.unit === 'credits' && config.plan !== undefined) {
+    const position = positionFor(config.plan as PlanSpec);
+    if (position.ok) {
+      const r = planImpact(position.value, cost.total.worst);
+      if (r.ok) impact = r.value;
+    }
+  }
+
+  return {
+    body, template, figures, fixedFigures, withoutExtensionFigures, chars, profile, profileError,
+    recipients, media, country, maxSegments, cost, fixedCost, costError, balance,
+    planImpact: impact,
+    toDocument: (r) => mapRange(body.map, r.start, r.end),
+  };
+}
+
+/** "$0.02" or "$0.02–$0.04"; "2 credits" or "2–4 credits". */
+export function spanText(cost: CampaignCost, which: 'perRecipient' | 'total'): string {
+  return formatSpan(cost.unit, cost[which] as Span<number>);
+}

@@ -1,0 +1,63 @@
+// The body summaries both faces show: inlay hint, hover table, cost lines.
+import type { BodyModel } from './bodyModel';
+import { spanText } from './bodyModel';
+import type { BodyCost, BodyFigures } from './types';
+
+const span = (a: number, b: number): string => (a === b ? `${a}` : `${a}–${b}`);
+
+export function bodyFigures(m: BodyModel): BodyFigures {
+  const f = m.figures;
+  return {
+    encoding: { best: f.best.encoding, worst: f.worst.encoding },
+    segments: { best: f.best.segments, worst: f.worst.segments, ...(f.sample ? { sample: f.sample.segments } : {}) },
+    characters: { best: f.best.length, worst: f.worst.length },
+    worstReason: f.worstReason,
+  };
+}
+
+export function bodyCost(m: BodyModel): BodyCost | undefined {
+  if (m.cost) {
+    const cov = m.cost.coverage?.worst;
+    return {
+      perRecipient: spanText(m.cost, 'perRecipient'),
+      campaign: spanText(m.cost, 'total'),
+      recipients: m.recipients,
+      ...(m.planImpact ? { planImpact: m.planImpact.message } : {}),
+      ...(cov ? { balance: `covers ${cov.recipientsCovered.toLocaleString('en-US')} of ${m.recipients.toLocaleString('en-US')} recipients` } : {}),
+    };
+  }
+  if (m.costError) return { perRecipient: 'unknown', error: m.costError.message };
+  return undefined;
+}
+
+function encodingText(f: BodyFigures): string {
+  return f.encoding.best === f.encoding.worst ? f.encoding.worst : `${f.encoding.best}–${f.encoding.worst}`;
+}
+
+/** "2 seg · UCS-2 · $0.02" (ranges where the template's variables widen them). */
+export function inlayHint(f: BodyFigures, cost: BodyCost | undefined): string {
+  const parts = [`${span(f.segments.best, f.segments.worst)} seg`, encodingText(f)];
+  if (cost && !cost.error) parts.push(cost.perRecipient);
+  return parts.join(' · ');
+}
+
+export function bodyHover(m: BodyModel, f: BodyFigures, cost: BodyCost | undefined): string {
+  const rows = [
+    '| | |',
+    '|---|---|',
+    `| encoding | ${encodingText(f)} |`,
+    `| characters | ${span(f.characters.best, f.characters.worst)} |`,
+    `| segments | ${span(f.segments.best, f.segments.worst)}${f.segments.sample !== undefined ? ` (sample ${f.segments.sample})` : ''} |`,
+  ];
+  const profile = m.profile?.label ?? 'no profile';
+  if (cost?.error) rows.push(`| cost (${profile}) | ${cost.error} |`);
+  else if (cost) {
+    rows.push(`| per recipient (${profile}) | ${cost.perRecipient} |`);
+    if (cost.campaign) rows.push(`| ${(cost.recipients ?? 0).toLocaleString('en-US')} recipients | ${cost.campaign} |`);
+    if (cost.planImpact) rows.push(`| plan | ${cost.planImpact} |`);
+    if (cost.balance) rows.push(`| balance | ${cost.balance} |`);
+  }
+  const lines = [`**smslint** · selected by ${m.body.selectedBy}`, '', ...rows];
+  if (f.segments.best !== f.segments.worst || f.encoding.best !== f.encoding.worst) lines.push('', `Worst case: ${f.worstReason}.`);
+  return lines.join('\n');
+}

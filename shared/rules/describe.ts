@@ -1,0 +1,48 @@
+// Shared wording for the character rules: what a character is, and what the body costs.
+import type { BodyModel } from '../lint/bodyModel';
+import { spanText } from '../lint/bodyModel';
+import { formatCodePoint, type CharFinding } from '../segments';
+import type { Figure, TemplateFigures } from '../templates';
+import { formatSpan, type CampaignCost } from '../pricing';
+
+export function charLabel(f: CharFinding): string {
+  const shown = /^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(f.char) ? `${f.char} ` : '';
+  return `${shown}(${formatCodePoint(f.codePoint)} ${f.name})`;
+}
+
+export function segmentSpan(f: TemplateFigures): string {
+  return f.best.segments === f.worst.segments ? `${f.worst.segments}` : `${f.best.segments}–${f.worst.segments}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function encodingOf(f: Figure): string {
+  return f.encoding;
+}
+
+/** "+$0.01 per recipient, +$16.53 for 1,653 recipients", or '' when nothing changes. */
+export function costDelta(now: CampaignCost | undefined, after: CampaignCost | undefined): string {
+  if (!now || !after || now.unit !== after.unit) return '';
+  const per = (now.perRecipient.worst as number) - (after.perRecipient.worst as number);
+  if (per <= 0) return '';
+  const total = (now.total.worst as number) - (after.total.worst as number);
+  const one = (v: number): string => formatSpan(now.unit, { best: v, worst: v });
+  return `+${one(per)} per recipient, +${one(total)} for ${now.recipients.toLocaleString('en-US')} recipients`;
+}
+
+/** A small markdown table: now versus after the safe replacements. */
+export function beforeAfterTable(m: BodyModel): string {
+  const rows = [
+    '| | now | with GSM replacements |',
+    '|---|---|---|',
+    `| encoding | ${m.figures.worst.encoding} | ${m.fixedFigures.worst.encoding} |`,
+    `| segments | ${segmentSpan(m.figures)} | ${segmentSpan(m.fixedFigures)} |`,
+  ];
+  if (m.cost && m.fixedCost) {
+    rows.push(`| per recipient | ${spanText(m.cost, 'perRecipient')} | ${spanText(m.fixedCost, 'perRecipient')} |`);
+    rows.push(`| ${m.recipients.toLocaleString('en-US')} recipients | ${spanText(m.cost, 'total')} | ${spanText(m.fixedCost, 'total')} |`);
+  }
+  return rows.join('\n');
+}

@@ -1,0 +1,45 @@
+import type { BodyRule, BodyFinding } from './context';
+import { beforeAfterTable, charLabel, costDelta } from './describe';
+
+export const nonGsmChar: BodyRule = {
+  id: 'non-gsm-char',
+  defaultSeverity: 'warning',
+  description: 'A character outside the GSM-7 alphabet turns the whole message into UCS-2 (70 characters per segment instead of 160).',
+  docsPath: 'docs/rules/non-gsm-char.md',
+  check({ model: m, encode, config }) {
+    const allowed = config.allowUnicode;
+    if (allowed === true) return [];
+    const out: BodyFinding[] = [];
+    const now = m.figures.worst;
+    const after = m.fixedFigures.worst;
+    for (const c of m.chars) {
+      if (c.kind !== 'non-gsm') continue;
+      if (Array.isArray(allowed) && allowed.includes(c.char)) continue;
+      const segs = `${now.segments} segment${now.segments === 1 ? '' : 's'}`;
+      const effect =
+        after.encoding !== 'GSM-7'
+          ? `forces UCS-2 (${segs} worst case)`
+          : after.segments < now.segments
+            ? `forces UCS-2: ${segs} instead of ${after.segments}`
+            : `forces UCS-2 (70 characters per segment; still ${segs} here)`;
+      const delta = after.encoding === 'GSM-7' ? costDelta(m.cost, m.fixedCost) : '';
+      const fix = c.replacement !== undefined ? ` Replace with ${c.replacement === '' ? 'nothing' : `"${c.replacement}"`}.` : '';
+      const range = m.toDocument(c);
+      out.push({
+        range,
+        message: `${charLabel(c)} ${effect}${delta ? `, ${delta}` : ''}.${fix}`,
+        ...(c.replacement !== undefined
+          ? { fixes: [{ title: `Replace ${c.char} with ${c.replacement === '' ? 'nothing' : c.replacement}`, edits: [{ range, text: encode(c.replacement) }] }] }
+          : {}),
+        data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement, lossy: c.lossy === true, segments: now.segments, segmentsAfterFix: after.segments, fixAll: c.replacement !== undefined && !c.lossy },
+        hover: [
+          `**${charLabel(c)}** is not in the GSM-7 alphabet (3GPP TS 23.038 §6.2.1), so the whole message is sent as UCS-2: 70 units per segment, 67 when split.`,
+          '',
+          beforeAfterTable(m),
+          ...(c.replacement !== undefined ? ['', `GSM-7 equivalent: \`${c.replacement === '' ? '(remove)' : c.replacement}\`${c.lossy ? ' (changes the spelling)' : ''}`] : []),
+        ].join('\n'),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,19 @@
+import type { BodyRule } from './context';
+import { segmentSpan } from './describe';
+
+export const segmentLimit: BodyRule = {
+  id: 'segment-limit',
+  defaultSeverity: 'error',
+  description: 'The worst case of a body is more segments than the configured or provider maximum.',
+  docsPath: 'docs/rules/segment-limit.md',
+  check({ model: m }) {
+    const max = m.maxSegments;
+    const worst = m.figures.worst;
+    if (max === undefined || worst.segments <= max) return [];
+    return [{
+      range: m.body.range,
+      message: `Worst case is ${worst.segments} segments (${worst.encoding}, ${worst.length} characters), over the limit of ${max}: ${m.figures.worstReason}.`,
+      data: { segments: segmentSpan(m.figures), max, worstReason: m.figures.worstReason },
+    }];
+  },
+};
