@@ -1,17 +1,10 @@
 // The data that extraction hands to the template layer and the rules. Plain, JSON-able values.
 import type { Range } from '../types';
+import type { TemplateSyntax } from '../templates/types';
 import type { OffsetMap } from './offset-map';
 
 /** Which template layer should read the body (a hint: the layer may still sniff). */
-export type SyntaxId =
-  | 'mustache'
-  | 'handlebars'
-  | 'liquid'
-  | 'js-template'
-  | 'printf'
-  | 'dotnet'
-  | 'icu'
-  | 'plain';
+export type SyntaxId = TemplateSyntax;
 
 /** Per-template options from front matter (template files only); unknown keys are kept as data. */
 export interface BodyOptions {
