@@ -1,15 +1,14 @@
-// The config core's file system (shared/config/discover.ts ConfigFs) on node:fs, for the CLI and the server.
+// The core's injected file system (config discovery), on node:fs. Shared by the LSP server and the CLI.
 import { existsSync, readFileSync } from 'node:fs';
 import type { ConfigFs } from '../../shared/config';
 
-export const nodeFs: ConfigFs = {
+export const nodeConfigFs: ConfigFs = {
   readFile(path) {
     try {
       return readFileSync(path, 'utf8');
-    } catch (error) {
-      // A missing file is "no config here"; anything else (EACCES, EISDIR) is a problem to report.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      return error instanceof Error ? error : new Error(String(error));
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      return e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : e;
     }
   },
   exists: (path) => existsSync(path),
