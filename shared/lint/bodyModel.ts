@@ -61,6 +61,17 @@ function figuresOf(template: Template, config: ResolvedConfig, profile: PricingP
   });
 }
 
+const RULE_OF_KIND = { 'non-gsm': 'non-gsm-char', invisible: 'invisible-char', decomposed: 'decomposed-char' } as const;
+
+/** Would fix-all replace this character? "Once fixed" figures must not count what it leaves alone. */
+function willFixAll(c: CharFinding, config: ResolvedConfig): boolean {
+  if (c.replacement === undefined || c.lossy || c.kind === 'gsm-extended') return false;
+  const allowed = config.allowUnicode;
+  if (allowed === true && c.kind === 'non-gsm') return false;
+  if (Array.isArray(allowed) && allowed.includes(c.char) && c.kind !== 'decomposed') return false;
+  return config.rules[RULE_OF_KIND[c.kind]]?.severity !== 'off';
+}
+
 export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const opts = body.options;
   const profileId = typeof opts.profile === 'string' ? opts.profile : config.profile;
@@ -73,9 +84,9 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const figures = figuresOf(template, config, profile, frontVars);
   const chars = literalFindings(template.parts);
 
-  const fixable = chars.some((c) => c.replacement !== undefined && !c.lossy);
-  const fixedFigures = fixable
-    ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (c.lossy ? undefined : c.replacement)), template.syntax), config, profile, frontVars)
+  const fixes = (c: CharFinding): string | undefined => (willFixAll(c, config) ? c.replacement : undefined);
+  const fixedFigures = chars.some((c) => fixes(c) !== undefined)
+    ? figuresOf(parseTemplate(replaceInBody(body.text, chars, fixes), template.syntax), config, profile, frontVars)
     : figures;
   const extended = chars.some((c) => c.kind === 'gsm-extended');
   const withoutExtensionFigures = extended

@@ -26,7 +26,7 @@ export const costLimit: BodyRule = {
       const worstText = formatAmount(cost.unit === 'usd' ? { unit: 'usd', micros: worst as never } : { unit: 'credits', credits: worst });
       out.push({
         range: m.body.range,
-        message: `Worst case costs ${worstText} ${what}, over the budget of ${formatAmount(parsed.value)} (limits.${key}); ${m.figures.worst.segments} segments, ${m.figures.worstReason}.`,
+        message: `Worst case costs ${worstText} ${what}, over the budget of ${formatAmount(parsed.value)} (limits.${key}); ${m.figures.worstReason}.`,
         data: { key, worst: worstText, limit: formatAmount(parsed.value) },
       });
     }

@@ -1,5 +1,5 @@
 import type { BodyRule, BodyFinding } from './context';
-import { beforeAfterTable, charLabel } from './describe';
+import { beforeAfterTable, charLabel, ucs2Effect } from './describe';
 
 export const decomposedChar: BodyRule = {
   id: 'decomposed-char',
@@ -13,9 +13,9 @@ export const decomposedChar: BodyRule = {
       const range = m.toDocument(c);
       out.push({
         range,
-        message: `Decomposed ${c.replacement}: the base letter plus ${charLabel(c)} forces UCS-2, while the precomposed ${c.replacement} is GSM-7. Normalize to NFC.`,
+        message: `Decomposed ${c.replacement}: the base letter plus ${charLabel(c)} ${ucs2Effect(m, true)}; the precomposed ${c.replacement} is GSM-7. Normalize to NFC.`,
         fixes: [{ title: `Replace with precomposed ${c.replacement} (NFC)`, edits: [{ range, text: encode(c.replacement) }] }],
-        data: { char: c.char, replacement: c.replacement, fixAll: true },
+        data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement, segments: m.figures.worst.segments, segmentsAfterFix: m.fixedFigures.worst.segments, fixAll: true },
         hover: [`**Decomposed ${c.replacement}**: ${charLabel(c)} after its base letter. NFC folds it into ${c.replacement}, which is in the GSM-7 alphabet.`, '', beforeAfterTable(m)].join('\n'),
       });
     }

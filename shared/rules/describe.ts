@@ -14,8 +14,9 @@ export function segmentSpan(f: TemplateFigures): string {
   return f.best.segments === f.worst.segments ? `${f.worst.segments}` : `${f.best.segments}–${f.worst.segments}`;
 }
 
+/** "1 segment", "1,653 recipients". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 export function encodingOf(f: Figure): string {
@@ -29,7 +30,27 @@ export function costDelta(now: CampaignCost | undefined, after: CampaignCost | u
   if (per <= 0) return '';
   const total = (now.total.worst as number) - (after.total.worst as number);
   const one = (v: number): string => formatSpan(now.unit, { best: v, worst: v });
-  return `+${one(per)} per recipient, +${one(total)} for ${now.recipients.toLocaleString('en-US')} recipients`;
+  return `+${one(per)} per recipient, +${one(total)} for ${plural(now.recipients, 'recipient')}`;
+}
+
+/**
+ * What the body's non-GSM literal characters do to it, for the character rules:
+ * "forces UCS-2: 1 → 2 segments, +$0.01 per recipient, +$16.53 for 1,653 recipients".
+ * "After" is the body once every replacement fix-all would make is made.
+ */
+export function ucs2Effect(m: BodyModel, fixedByFixAll: boolean): string {
+  const now = m.figures.worst;
+  const after = m.fixedFigures.worst;
+  if (now.encoding !== 'UCS-2') return `is outside GSM-7 (${plural(now.segments, 'segment')})`;
+  if (after.encoding !== 'GSM-7') {
+    // Something else (an emoji, an allowed character, a unicode variable) keeps the body UCS-2.
+    return fixedByFixAll
+      ? `is outside GSM-7; other characters keep the message UCS-2 even once it is replaced (${plural(now.segments, 'segment')} worst case)`
+      : `forces UCS-2 (${plural(now.segments, 'segment')} worst case)`;
+  }
+  if (after.segments >= now.segments) return `forces UCS-2 (70 characters per segment instead of 160; still ${plural(now.segments, 'segment')} here)`;
+  const delta = costDelta(m.cost, m.fixedCost);
+  return `forces UCS-2: ${after.segments} → ${plural(now.segments, 'segment')}${delta ? `, ${delta}` : ''}`;
 }
 
 /** A small markdown table: now versus after the safe replacements. */

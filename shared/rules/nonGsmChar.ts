@@ -1,5 +1,5 @@
 import type { BodyRule, BodyFinding } from './context';
-import { beforeAfterTable, charLabel, costDelta } from './describe';
+import { beforeAfterTable, charLabel, ucs2Effect } from './describe';
 
 export const nonGsmChar: BodyRule = {
   id: 'non-gsm-char',
@@ -15,23 +15,17 @@ export const nonGsmChar: BodyRule = {
     for (const c of m.chars) {
       if (c.kind !== 'non-gsm') continue;
       if (Array.isArray(allowed) && allowed.includes(c.char)) continue;
-      const segs = `${now.segments} segment${now.segments === 1 ? '' : 's'}`;
-      const effect =
-        after.encoding !== 'GSM-7'
-          ? `forces UCS-2 (${segs} worst case)`
-          : after.segments < now.segments
-            ? `forces UCS-2: ${segs} instead of ${after.segments}`
-            : `forces UCS-2 (70 characters per segment; still ${segs} here)`;
-      const delta = after.encoding === 'GSM-7' ? costDelta(m.cost, m.fixedCost) : '';
+      const fixAll = c.replacement !== undefined && !c.lossy;
+      const effect = ucs2Effect(m, fixAll);
       const fix = c.replacement !== undefined ? ` Replace with ${c.replacement === '' ? 'nothing' : `"${c.replacement}"`}.` : '';
       const range = m.toDocument(c);
       out.push({
         range,
-        message: `${charLabel(c)} ${effect}${delta ? `, ${delta}` : ''}.${fix}`,
+        message: `${charLabel(c)} ${effect}.${fix}`,
         ...(c.replacement !== undefined
           ? { fixes: [{ title: `Replace ${c.char} with ${c.replacement === '' ? 'nothing' : c.replacement}`, edits: [{ range, text: encode(c.replacement) }] }] }
           : {}),
-        data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement, lossy: c.lossy === true, segments: now.segments, segmentsAfterFix: after.segments, fixAll: c.replacement !== undefined && !c.lossy },
+        data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement, lossy: c.lossy === true, segments: now.segments, segmentsAfterFix: after.segments, fixAll },
         hover: [
           `**${charLabel(c)}** is not in the GSM-7 alphabet (3GPP TS 23.038 §6.2.1), so the whole message is sent as UCS-2: 70 units per segment, 67 when split.`,
           '',

@@ -1,4 +1,5 @@
 import type { BodyRule, BodyFinding } from './context';
+import { plural } from './describe';
 
 export const variableMayBeUnicode: BodyRule = {
   id: 'variable-may-be-unicode',
@@ -15,7 +16,7 @@ export const variableMayBeUnicode: BodyRule = {
       for (const r of v.ranges) {
         out.push({
           range: m.toDocument(r),
-          message: `${v.name} may carry non-GSM text (charset unicode): worst case is UCS-2, ${worst.segments} segments instead of ${best.segments}.`,
+          message: `${v.name} may carry non-GSM text (charset unicode): the worst case is UCS-2, ${worst.segments === best.segments ? `still ${plural(worst.segments, 'segment')}` : `${best.segments} → ${plural(worst.segments, 'segment')}`}. Set variables.${v.name}.charset to "gsm" if its values are always GSM-7.`,
           data: { variable: v.name, best: best.segments, worst: worst.segments },
         });
       }
