@@ -247,3 +247,57 @@ describe('templates: figure properties', () => {
     );
   });
 });
+
+// --- oracle over branches: every variant rendered and counted --------------------------------
+
+type Node = string | { v: string } | { arms: [Node[], Node[] | null] };
+
+const nodeArb: fc.Arbitrary<Node[]> = fc.letrec((tie) => ({
+  seq: fc.array(tie('node'), { maxLength: 4 }) as fc.Arbitrary<Node[]>,
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    literal,
+    fc.constantFrom(...NAMES).map((v) => ({ v })),
+    fc.tuple(tie('seq'), fc.option(tie('seq'), { nil: null })).map(([a, b]) => ({ arms: [a, b] }) as Node),
+  ),
+})).seq;
+
+// Newlines out: a block tag alone on its line removes the line (Mustache "standalone" rule).
+const text = (s: string): string => s.replace(/[{}]/g, '').replace(/[\r\n]/g, ' ');
+
+function hbs(nodes: Node[]): string {
+  return nodes.map((n) => (typeof n === 'string' ? text(n) : 'v' in n ? `{{{${n.v}}}}` : `{{#if k}}${hbs(n.arms[0])}${n.arms[1] ? `{{else}}${hbs(n.arms[1])}` : ''}{{/if}}`)).join('');
+}
+
+/** Every rendering of the branch tree, values filled by `fill`. */
+function renderings(nodes: Node[], fill: (name: string) => string): string[] {
+  let acc = [''];
+  for (const n of nodes) {
+    const next = typeof n === 'string' ? [text(n)] : 'v' in n ? [fill(n.v)] : [...renderings(n.arms[0], fill), ...renderings(n.arms[1] ?? [], fill)];
+    acc = acc.flatMap((a) => next.map((b) => a + b));
+  }
+  return acc;
+}
+
+describe('templates: figures over branches against every rendered variant', () => {
+  it('best is the cheapest and worst the dearest variant, each exactly as countSegments counts it', () => {
+    const rank = (c: FigureCount): number[] => [c.segments, c.encoding === 'UCS-2' ? 1 : 0, c.units];
+    const less = (a: number[], b: number[]): boolean => a[0]! - b[0]! < 0 || (a[0] === b[0] && (a[1]! - b[1]! < 0 || (a[1] === b[1] && a[2]! < b[2]!)));
+    fc.assert(
+      fc.property(nodeArb, varsArb, (nodes, vars) => {
+        const body = hbs(nodes);
+        const f = figures(body, 'handlebars', vars, { defaultMaxLength: 15, maxVariants: 1 << 20 });
+        const r = new Map(f.variables.map((v) => [v.name, v]));
+        const counted = (texts: string[]) => texts.map((t) => ({ ...countSegments(t), length: t.length }));
+        const best = counted(renderings(nodes, (n) => 'a'.repeat(r.get(n)!.minLength)));
+        const worst = counted(renderings(nodes, (n) => (r.get(n)!.mayBeUnicode ? 'ë' : 'x').repeat(r.get(n)!.maxLength)));
+        const lo = best.reduce((m, c) => (less(rank(c), rank(m)) ? c : m));
+        const hi = worst.reduce((m, c) => (less(rank(m), rank(c)) ? c : m));
+        assert.equal(`${seg(f.best)}/${f.best.length}`, `${seg(lo)}/${lo.length}`, body);
+        assert.equal(`${seg(f.worst)}/${f.worst.length}`, `${seg(hi)}/${hi.length}`, body);
+        assert.equal(f.variants.length, best.length);
+      }),
+      params,
+    );
+  });
+});
