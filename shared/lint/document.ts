@@ -6,6 +6,7 @@ import { BODY_RULES, DOCUMENT_RULES, RULE_IDS, ruleSeverity, type BodyRule } fro
 import type { Range, Severity, SeveritySetting } from '../types';
 import { buildBodyModel } from './bodyModel';
 import { encodeForHost, hostQuoting } from './hostText';
+import { quotePlainScalarFixes } from './yamlPlain';
 import { bodyCost, bodyFigures, bodyHover, inlayHint } from './present';
 import type { BodyReport, LintFinding, LintInput, LintResult } from './types';
 
@@ -53,18 +54,20 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): LintResu
         push({ ruleId: 'malformed-template', severity: malformed, message: t.message, range: model.toDocument(t.range), fixes: [], docsPath: DOCUMENT_RULES['malformed-template'].docsPath });
       }
     }
+    const own: LintFinding[] = [];
     for (const rule of BODY_RULES) {
       const severity = ruleSeverity(config, rule);
       if (severity === 'off') continue;
       const options = config.rules[rule.id]?.options ?? {};
       for (const f of rule.check({ model, config, options, encode })) {
-        push({
+        own.push({
           ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [], docsPath: rule.docsPath,
           ...(f.hover ? { hover: f.hover } : {}),
           ...(f.data ? { data: f.data } : {}),
         });
       }
     }
+    for (const f of quoting === 'yaml-plain' ? quotePlainScalarFixes(text, body.range, own) : own) push(f);
     const figures = bodyFigures(model);
     const cost = bodyCost(model);
     bodies.push({

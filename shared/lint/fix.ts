@@ -12,10 +12,15 @@ export function fixAll(text: string, result: LintResult, ruleIds?: readonly stri
   }
   edits.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const kept: Edit[] = [];
+  const seen = new Set<string>();
   let at = 0;
   const parts: string[] = [];
   for (const e of edits) {
+    // Several fixes may carry the same edit (the quotes around a YAML value): make it once.
+    const key = `${e.range.start}:${e.range.end}:${e.text}`;
+    if (seen.has(key)) continue;
     if (e.range.start < at) continue; // overlapping: leave it for the next run
+    seen.add(key);
     parts.push(text.slice(at, e.range.start), e.text);
     kept.push(e);
     at = e.range.end;
