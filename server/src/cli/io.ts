@@ -1,0 +1,68 @@
+// Everything `main` touches outside itself, injected: files, streams, environment, the lint core.
+// The bin passes node's (nodeIo.ts); tests pass their own streams and folders.
+import type { ConfigFs } from '../../../shared/config';
+import type { Edit } from '../../../shared/types';
+import type { LintResult } from '../../../shared/lint/types';
+import type { ResolvedConfig } from '../../../shared/config';
+
+export interface OutStream {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns?: number;
+}
+
+export interface FileInfo {
+  readonly kind: 'file' | 'directory' | 'other';
+  readonly mode: number;
+}
+
+/** An error with node's code (ENOENT, EACCES, EISDIR…) and a message fit for a user. */
+export interface IoError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface GlobResult {
+  readonly files: readonly string[];
+  readonly unreadable: readonly { readonly path: string; readonly message: string }[];
+}
+
+export interface CliFs {
+  stat(path: string): FileInfo | IoError;
+  readFile(path: string): Uint8Array | IoError;
+  /** Temp file in the same folder, same mode, then rename over `path`: readers see old or new, never half. */
+  writeFileAtomic(path: string, data: Uint8Array): IoError | undefined;
+  /** Absolute paths of the files under `cwd` matching `patterns` (tinyglobby semantics), and the folders it could not read. */
+  glob(patterns: readonly string[], options: { readonly cwd: string; readonly ignore: readonly string[] }): GlobResult;
+}
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: string;
+  readonly docsPath: string;
+}
+
+/** The core's lint facade (shared/lint), injected so main stays testable with any engine. */
+export interface LintEngine {
+  lintDocument(input: { path: string; text: string }, config: ResolvedConfig): LintResult;
+  fixAll(text: string, result: LintResult, ruleIds?: readonly string[]): { text: string; edits: Edit[] };
+  readonly rules: readonly RuleInfo[];
+}
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readStdin(): Promise<Uint8Array>;
+  readonly fs: CliFs;
+  readonly configFs: ConfigFs;
+  readonly engine: LintEngine;
+  /** Milliseconds, for the progress bar's pacing. */
+  now(): number;
+}
+
+export function isIoError(x: unknown): x is IoError {
+  return typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !(x instanceof Uint8Array);
+}

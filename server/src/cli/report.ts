@@ -1,0 +1,156 @@
+// What one run found, in the shape every formatter renders: the core's LintResult with 1-based
+// positions added and paths made relative to the working directory. Pure.
+import type { BodyFigures, BodyCost, LintResult } from '../../../shared/lint/types';
+import type { Severity } from '../../../shared/types';
+import type { RuleInfo } from './io';
+import { locator } from './lines';
+
+/** Where the rule docs are published; a rule's docsPath is appended. */
+export const DOCS_BASE_URL = 'https://github.com/smslint/smslint/blob/main/';
+
+export interface Span {
+  /** UTF-16 offsets into the file's text (after a UTF-8 BOM, which is not part of the text). */
+  readonly offset: number;
+  readonly endOffset: number;
+  /** 1-based; columns in UTF-16 code units. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface ReportFix {
+  readonly title: string;
+  readonly edits: readonly (Span & { readonly text: string })[];
+}
+
+export interface ReportFinding extends Span {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fixes: readonly ReportFix[];
+  readonly docsUrl: string | undefined;
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+}
+
+export interface ReportBody extends Span {
+  readonly selectedBy: string;
+  readonly syntax: string;
+  readonly profile: string;
+  readonly figures: BodyFigures;
+  readonly cost: BodyCost | undefined;
+  readonly inlayHint: string;
+}
+
+export interface FileReport {
+  /** Relative to the working directory, with "/" (or absolute when outside it). */
+  readonly path: string;
+  readonly absolutePath: string;
+  readonly findings: readonly ReportFinding[];
+  readonly bodies: readonly ReportBody[];
+  /** Why the file was not linted (binary, not UTF-8, too large, minified). */
+  readonly skipped: string | undefined;
+  /** Edits written by --fix (or that --fix-dry-run would write). */
+  readonly fixed: number;
+  /** --fix-dry-run: the unified diff of the fix. */
+  readonly diff: string | undefined;
+}
+
+export interface RunReport {
+  readonly files: readonly FileReport[];
+  readonly rules: readonly RuleInfo[];
+  readonly version: string;
+  /** Absolute working directory; paths are relative to it. */
+  readonly cwd: string;
+}
+
+export interface Counts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly fixableErrors: number;
+  readonly fixableWarnings: number;
+}
+
+export function docsUrl(docsPath: string | undefined): string | undefined {
+  return docsPath ? DOCS_BASE_URL + docsPath.replace(/^\/+/, '') : undefined;
+}
+
+export function displayPath(cwd: string, abs: string): string {
+  const c = cwd.replaceAll('\\', '/').replace(/\/+$/, '');
+  const a = abs.replaceAll('\\', '/');
+  return a.startsWith(c + '/') ? a.slice(c.length + 1) : a;
+}
+
+export interface FileReportInput {
+  readonly cwd: string;
+  readonly absolutePath: string;
+  readonly text: string;
+  readonly result: LintResult | undefined;
+  readonly skipped?: string;
+  /** --quiet: errors only. */
+  readonly quiet: boolean;
+  readonly fixed?: number;
+  readonly diff?: string;
+}
+
+export function fileReport(input: FileReportInput): FileReport {
+  const at = locator(input.text);
+  const span = (start: number, end: number): Span => {
+    const s = at(start);
+    const e = at(end);
+    return { offset: start, endOffset: end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  };
+  const r = input.result;
+  const findings = (r?.findings ?? [])
+    .filter((f) => !input.quiet || f.severity === 'error')
+    .map<ReportFinding>((f) => ({
+      ...span(f.range.start, f.range.end),
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ ...span(e.range.start, e.range.end), text: e.text })) })),
+      docsUrl: docsUrl(f.docsPath),
+      data: f.data,
+    }))
+    .sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  const bodies = (r?.bodies ?? []).map<ReportBody>((b) => ({
+    ...span(b.range.start, b.range.end),
+    selectedBy: b.selectedBy,
+    syntax: b.syntax,
+    profile: b.profile,
+    figures: b.figures,
+    cost: b.cost,
+    inlayHint: b.inlayHint,
+  }));
+  return {
+    path: displayPath(input.cwd, input.absolutePath),
+    absolutePath: input.absolutePath,
+    findings,
+    bodies,
+    skipped: input.skipped ?? r?.skipped,
+    fixed: input.fixed ?? 0,
+    diff: input.diff,
+  };
+}
+
+export function countFindings(files: readonly FileReport[]): Counts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const f of files) {
+    for (const x of f.findings) {
+      const fixable = x.fixes.length > 0;
+      if (x.severity === 'error') {
+        errors++;
+        if (fixable) fixableErrors++;
+      } else if (x.severity === 'warning') {
+        warnings++;
+        if (fixable) fixableWarnings++;
+      } else infos++;
+    }
+  }
+  return { errors, warnings, infos, fixableErrors, fixableWarnings };
+}
