@@ -1,5 +1,6 @@
 import { formatAmount } from '../pricing';
 import type { BodyRule } from './context';
+import { plural } from './describe';
 
 export const insufficientBalance: BodyRule = {
   id: 'insufficient-balance',
@@ -12,7 +13,7 @@ export const insufficientBalance: BodyRule = {
     const fmt = (v: number): string => formatAmount(m.cost!.unit === 'usd' ? { unit: 'usd', micros: v as never } : { unit: 'credits', credits: v });
     return [{
       range: m.body.range,
-      message: `Balance ${fmt(cov.balance as number)} covers ${cov.recipientsCovered.toLocaleString('en-US')} of ${m.recipients.toLocaleString('en-US')} recipients in the worst case (${m.figures.worst.segments} segments); ${cov.recipientsUnsent.toLocaleString('en-US')} would not be sent.`,
+      message: `Balance ${fmt(cov.balance as number)} covers ${cov.recipientsCovered.toLocaleString('en-US')} of ${m.recipients.toLocaleString('en-US')} recipients in the worst case (${plural(m.figures.worst.segments, 'segment')} each); ${cov.recipientsUnsent.toLocaleString('en-US')} would not be sent.`,
       data: { covered: cov.recipientsCovered, unsent: cov.recipientsUnsent },
     }];
   },
