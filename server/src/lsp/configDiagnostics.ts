@@ -9,10 +9,11 @@ import { uriOfPath } from './paths';
 export class ConfigDiagnostics {
   /** Config file → the problems last sent for it (as a comparable key). */
   private readonly sent = new Map<string, string>();
+  private readonly current = new Map<string, Diagnostic[]>();
   private readonly seen = new Set<string>();
 
   constructor(
-    private readonly send: (uri: string, diagnostics: Diagnostic[]) => void,
+    private readonly send: (file: string, diagnostics: Diagnostic[]) => void,
     private readonly read: (path: string) => string | undefined,
   ) {}
 
@@ -25,7 +26,7 @@ export class ConfigDiagnostics {
       const key = JSON.stringify(problems);
       if ((this.sent.get(file) ?? '[]') === key) continue;
       this.sent.set(file, key);
-      this.send(uriOfPath(file), this.toDiagnostics(file, problems));
+      this.set(file, this.toDiagnostics(file, problems));
     }
   }
 
@@ -39,8 +40,19 @@ export class ConfigDiagnostics {
     for (const [file, key] of this.sent) {
       if (this.seen.has(file) || key === '[]') continue;
       this.sent.set(file, '[]');
-      this.send(uriOfPath(file), []);
+      this.set(file, []);
     }
+  }
+
+  /** The config problems of this file, for merging into its own diagnostics when it is open. */
+  of(file: string): Diagnostic[] {
+    return this.current.get(file) ?? [];
+  }
+
+  private set(file: string, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length > 0) this.current.set(file, diagnostics);
+    else this.current.delete(file);
+    this.send(file, diagnostics);
   }
 
   private toDiagnostics(file: string, problems: readonly ConfigProblem[]): Diagnostic[] {

@@ -27,7 +27,7 @@ import { codeActions } from './codeActions';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { CONFIG_WATCH_GLOBS, ConfigService, isConfigFile } from './configs';
 import { toDiagnostics } from './diagnostics';
-import { pathOfUri, placeOf } from './paths';
+import { pathOfUri, placeOf, uriOfPath } from './paths';
 import { NO_SETTINGS, SettingsCache, settingsFrom, type Settings } from './settings';
 import { figuresAt, hoverAt, inlayHints } from './views';
 
@@ -71,8 +71,13 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const uri = openByPath.get(path);
     return uri === undefined ? undefined : documents.get(uri)?.getText();
   });
+  // A config file open in the editor gets one list: its own lint plus its config problems.
   const configDiagnostics = new ConfigDiagnostics(
-    (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    (file, diagnostics) => {
+      const open = openByPath.get(file);
+      if (pushMode() && open !== undefined) fireAndLog('publishing diagnostics', publish(open));
+      else void connection.sendDiagnostics({ uri: uriOfPath(file), diagnostics });
+    },
     (path) => configs.read(path),
   );
 
@@ -146,7 +151,8 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const analysis = await analysisOf(doc);
     // A newer version is on its way: its own publish follows, this result is dropped.
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-    await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis, doc, options.root) });
+    const diagnostics = [...toDiagnostics(analysis, doc, options.root), ...configDiagnostics.of(analysis.path)];
+    await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
   }
 
   function schedule(uri: string, delay: number): void {
@@ -227,14 +233,18 @@ export function startSession(connection: Connection, options: SessionOptions): v
     if (place) openByPath.set(place.path, e.document.uri);
   });
 
+  // Documents whose opening has been seen: later content events are typing.
+  const typing = new Set<string>();
   documents.onDidChangeContent((e) => {
     const { uri } = e.document;
+    const opening = !typing.has(uri);
+    typing.add(uri);
     const path = placeOf(uri, e.document.languageId, folders)?.path;
     // A config being edited applies as typed (its buffer is what discovery reads).
-    if (path !== undefined && isConfigFile(path) && cache.has(uri)) configChanged(init.debounceMs);
+    if (!opening && path !== undefined && isConfigFile(path)) configChanged(init.debounceMs);
     if (!pushMode()) return;
     // Opening is linted at once; typing waits for a pause.
-    schedule(uri, cache.has(uri) ? init.debounceMs : 0);
+    schedule(uri, opening ? 0 : init.debounceMs);
   });
 
   documents.onDidClose((e) => {
@@ -242,6 +252,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     cache.delete(uri);
+    typing.delete(uri);
     skipNoticeShown.delete(uri);
     settings.forget(uri);
     for (const [p, u] of openByPath) if (u === uri) openByPath.delete(p);

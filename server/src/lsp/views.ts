@@ -31,9 +31,16 @@ export function hoverAt(doc: TextDocument, result: LintResult, offset: number): 
 export function inlayHints(doc: TextDocument, result: LintResult, range: LspRange): InlayHint[] {
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);
+  const text = doc.getText();
   return result.bodies
     .filter((b) => b.inlayHint !== '' && b.range.end >= from && b.range.end <= to)
-    .map((b) => ({ position: doc.positionAt(b.range.end), label: b.inlayHint, paddingLeft: true, tooltip: tooltipOf(b) }));
+    .map((b) => ({ position: doc.positionAt(afterClosingQuote(text, b.range.start, b.range.end)), label: b.inlayHint, paddingLeft: true, tooltip: tooltipOf(b) }));
+}
+
+// A body from a string literal ends before its closing quote; the hint reads better after it.
+function afterClosingQuote(text: string, start: number, end: number): number {
+  const q = text[end];
+  return (q === '"' || q === "'" || q === '`') && text[start - 1] === q ? end + 1 : end;
 }
 
 function tooltipOf(b: BodyReport): string {
