@@ -53,7 +53,10 @@ export function bodyHover(m: BodyModel, f: BodyFigures, cost: BodyCost | undefin
   if (cost?.error) rows.push(`| cost (${profile}) | ${cost.error} |`);
   else if (cost) {
     rows.push(`| per recipient (${profile}) | ${cost.perRecipient} |`);
-    if (cost.campaign) rows.push(`| ${(cost.recipients ?? 0).toLocaleString('en-US')} recipients | ${cost.campaign} |`);
+    if (cost.campaign) {
+      const n = cost.recipients ?? 0;
+      rows.push(`| ${n.toLocaleString('en-US')} ${n === 1 ? 'recipient' : 'recipients'} | ${cost.campaign} |`);
+    }
     if (cost.planImpact) rows.push(`| plan | ${cost.planImpact} |`);
     if (cost.balance) rows.push(`| balance | ${cost.balance} |`);
   }

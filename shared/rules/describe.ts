@@ -63,7 +63,7 @@ export function beforeAfterTable(m: BodyModel): string {
   ];
   if (m.cost && m.fixedCost) {
     rows.push(`| per recipient | ${spanText(m.cost, 'perRecipient')} | ${spanText(m.fixedCost, 'perRecipient')} |`);
-    rows.push(`| ${m.recipients.toLocaleString('en-US')} recipients | ${spanText(m.cost, 'total')} | ${spanText(m.fixedCost, 'total')} |`);
+    rows.push(`| ${plural(m.recipients, 'recipient')} | ${spanText(m.cost, 'total')} | ${spanText(m.fixedCost, 'total')} |`);
   }
   return rows.join('\n');
 }
