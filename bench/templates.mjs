@@ -76,16 +76,21 @@ function measure(name, items, rounds) {
   return { rate, sink };
 }
 
-console.log('parse + templateFigures (best/worst/sample), best of 5 rounds\n');
+// `node bench/templates.mjs [rounds] [syntax…]`: more rounds find quieter moments on a busy machine.
+const args = process.argv.slice(2);
+const ROUNDS = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const only = args.filter((a) => !/^\d+$/.test(a));
+console.log(`parse + templateFigures (best/worst/sample), best of ${ROUNDS} rounds\n`);
 const all = [];
 let floor = Infinity;
 for (const syntax of Object.keys(SHAPES)) {
+  if (only.length && !only.includes(syntax)) continue;
   const items = corpus(syntax, 4000, 20261125).map((body) => ({ body, syntax }));
   all.push(...items);
-  const { rate } = measure(syntax, items, 5);
+  const { rate } = measure(syntax, items, ROUNDS);
   if (syntax !== 'plain') floor = Math.min(floor, rate);
 }
 console.log('');
-const { rate } = measure('mixed corpus', all, 5);
+const { rate } = measure('mixed corpus', all, ROUNDS);
 console.log(`\nslowest 5-placeholder syntax: ${(floor / 1e6).toFixed(1)} M units/s (target >= 50)`);
 console.log(`mixed corpus: ${(rate / 1e6).toFixed(1)} M units/s (target >= 50)`);

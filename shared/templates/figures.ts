@@ -15,10 +15,9 @@
 import { countSegments, DEFAULT_SIZES, septetsOf, type SegmentSizes } from '../segments';
 import { isSimpleUnit } from '../segments/graphemes';
 import type { Encoding, Range } from '../types';
-import type { BranchPart, BranchTest, LiteralPart, Part, RepeatPart, Template, VariablePart } from './types';
+import type { BranchPart, BranchTest, LiteralPart, Part, RepeatPart, Template, ValueKind, VariablePart } from './types';
 import { applyFilters, escapeHtml } from './values';
 import {
-  collectVariables,
   resolveVariable,
   VARIABLE_DEFAULTS,
   type ResolvedVariable,
@@ -121,24 +120,40 @@ export interface TemplateFigures {
 // --- per-text statistics -------------------------------------------------------------------
 
 /** Per UTF-16 unit: bits 0–1 septets; bit 2 may join a grapheme cluster (as count.ts has it);
- * bit 3 not GSM-7; bit 4 GSM extension table. One OR and one add per unit in `measure`. */
+ * bit 3 not GSM-7; bit 4 GSM extension table. One OR and one add per unit in `measureInto`. */
 const FLAGS = new Uint8Array(0x10000);
 for (let u = 0; u < 0x10000; u++) {
   const sp = septetsOf(u);
   FLAGS[u] = sp | (isSimpleUnit(u) ? 0 : 4) | (sp === 0 ? 8 : 0) | (sp === 2 ? 16 : 0);
 }
+const COMPLEX = 4;
+const NON_GSM = 8;
+const EXTENDED = 16;
 
-interface Stats {
-  len: number;
-  septets: number;
-  nonGsm: boolean;
-  extended: boolean;
-  complex: boolean;
+/** Items measured per loop, and the longest text rendered: beyond any message, within memory. */
+const MAX_MEASURED_ITEMS = 1_000;
+const MAX_RENDERED_LENGTH = 1_000_000;
+
+/** Length, septets and flag bits of a text (or of a sum of texts). */
+class Stats {
+  constructor(
+    public len = 0,
+    public septets = 0,
+    public flags = 0,
+  ) {}
+
+  add(b: Stats, k = 1): void {
+    this.len += b.len * k;
+    this.septets += b.septets * k;
+    if (k !== 0) this.flags |= b.flags;
+  }
+
+  copy(): Stats {
+    return new Stats(this.len, this.septets, this.flags);
+  }
 }
 
-const zero = (): Stats => ({ len: 0, septets: 0, nonGsm: false, extended: false, complex: false });
-
-function measure(text: string): Stats {
+function measureInto(text: string, into: Stats): void {
   let septets = 0;
   let or = 0;
   for (let i = 0; i < text.length; i++) {
@@ -146,35 +161,23 @@ function measure(text: string): Stats {
     septets += f & 3;
     or |= f;
   }
-  return { len: text.length, septets, nonGsm: (or & 8) !== 0, extended: (or & 16) !== 0, complex: (or & 4) !== 0 };
+  into.len += text.length;
+  into.septets += septets;
+  into.flags |= or & ~3;
 }
 
-function addInto(a: Stats, b: Stats, k = 1): void {
-  if (k === 0) return;
-  a.len += b.len * k;
-  a.septets += b.septets * k;
-  a.nonGsm ||= b.nonGsm;
-  a.extended ||= b.extended;
-  a.complex ||= b.complex;
-}
-
-function plus(a: Stats, b: Stats, k = 1): Stats {
-  const r = { ...a };
-  addInto(r, b, k);
-  return r;
-}
-
+/** Segments of `n` 1-unit atoms, as count.ts computes them. */
 function uniform(n: number, single: number, multi: number): number {
-  return n <= single ? 1 : Math.ceil(n / multi);
+  return n <= single ? 1 : 1 + Math.ceil((n - Math.min(single, multi)) / multi);
 }
 
 /** The count from statistics alone, or null when the text must be rendered and counted. */
 function quickCount(s: Stats, sizes: SegmentSizes): FigureCount | null {
-  if (!s.nonGsm) {
-    if (!s.extended || s.septets <= sizes.gsmSingle) {
+  if (!(s.flags & NON_GSM)) {
+    if (!(s.flags & EXTENDED) || s.septets <= sizes.gsmSingle) {
       return { encoding: 'GSM-7', units: s.septets, segments: uniform(s.septets, sizes.gsmSingle, sizes.gsmMulti), length: s.len };
     }
-  } else if (!s.complex || s.len <= sizes.ucs2Single) {
+  } else if (!(s.flags & COMPLEX) || s.len <= sizes.ucs2Single) {
     // Clusters only matter where a segment must be cut; a text that fits one never is.
     return { encoding: 'UCS-2', units: s.len, segments: uniform(s.len, sizes.ucs2Single, sizes.ucs2Multi), length: s.len };
   }
@@ -191,40 +194,77 @@ function compare(a: FigureCount, b: FigureCount): number {
   return a.segments - b.segments || (a.encoding === b.encoding ? 0 : a.encoding === 'UCS-2' ? 1 : -1) || a.units - b.units;
 }
 
-// --- scenarios -----------------------------------------------------------------------------
+// --- the template as runs and choices ------------------------------------------------------
 
 const BEST = 0;
 const WORST = 1;
 const SAMPLE = 2;
 type Scenario = typeof BEST | typeof WORST | typeof SAMPLE;
 
-interface Output {
-  text: string;
-  stats: Stats;
+type Printed = LiteralPart | VariablePart;
+
+/** Adjacent literal and variable parts, summed once per scenario. */
+interface Run {
+  readonly t: 'run';
+  readonly items: Printed[];
+  readonly stats: [Stats, Stats, Stats];
 }
 
-/** What one walk down a chosen path collects. */
-interface Path {
-  stats: Stats;
-  names: string[];
-  labels: string[];
-  missing: string[];
+interface Choice {
+  readonly t: 'branch';
+  readonly part: BranchPart;
+  /** Pre-order index among all branch groups: picks are stored by it. */
+  readonly g: number;
+  readonly arms: readonly Node[][];
 }
 
-const newPath = (): Path => ({ stats: zero(), names: [], labels: [], missing: [] });
+interface Loop {
+  readonly t: 'repeat';
+  readonly part: RepeatPart;
+  readonly body: readonly Node[];
+  readonly empty: readonly Node[];
+  /** Items printed in the best, worst and sample case. */
+  readonly counts: readonly [number, number, number];
+}
+
+type Node = Run | Choice | Loop;
+
+/** Branch picks as [group, arm, group, arm…] in document order. */
+type Picks = readonly number[];
 
 interface Variant {
-  picks: (readonly [BranchPart, number])[];
+  picks: Picks;
   best: Stats;
   worst: Stats;
 }
 
 const SATURATE = 1e9;
+const NO_PICKS: Picks = [];
+
+interface VariableInfo {
+  valueKind: ValueKind;
+  ranges: Range[];
+  hasDefault: boolean;
+}
+
+interface Label {
+  readonly text: string;
+  readonly kind: 'branch' | 'repeat';
+}
+
+/** What one walk down a chosen path collects. */
+interface Path {
+  readonly names: string[];
+  readonly labels: Label[];
+  readonly missing: string[];
+}
 
 class Measurer {
-  readonly lit = new Map<LiteralPart, Stats>();
-  readonly out = new Map<VariablePart, (Output | undefined)[]>();
+  /** Branch groups in pre-order. */
+  readonly groups: BranchPart[] = [];
   readonly items = new Map<string, { min: number; max: number; assumed: boolean }>();
+  private readonly filtered = new Map<VariablePart, (string | undefined)[]>();
+  private readonly pickLabels: (string[] | undefined)[] = [];
 
   constructor(
     readonly resolved: ReadonlyMap<string, ResolvedVariable>,
@@ -233,221 +273,278 @@ class Measurer {
     readonly opts: { defaultMaxItems: number; extendedInWorst: boolean; locale: string },
   ) {}
 
-  private readonly labels = new Map<BranchPart, string[]>();
-
-  /** `if vip: else`, built once per arm. */
-  pickLabel(p: BranchPart, i: number): string {
-    let l = this.labels.get(p);
-    if (!l) this.labels.set(p, (l = []));
+  pickLabel(g: number, i: number): string {
+    const l = (this.pickLabels[g] ??= []);
+    const p = this.groups[g]!;
     return (l[i] ??= `${p.label}: ${p.branches[i]!.label}`);
   }
 
-  litStats(p: LiteralPart): Stats {
-    let s = this.lit.get(p);
-    if (!s) this.lit.set(p, (s = measure(p.text)));
-    return s;
+  private filler(r: ResolvedVariable, sc: Scenario): number {
+    if (sc === BEST) return r.valueKind === 'number' ? 0x31 : 0x61; // 1 a
+    return r.mayBeUnicode ? 0xeb : r.valueKind === 'number' ? 0x39 : r.extended || this.opts.extendedInWorst ? 0x20ac : 0x78; // ë 9 € x
   }
 
-  value(name: string, sc: Scenario): string | undefined {
-    const r = this.resolved.get(name)!;
-    if (sc === SAMPLE) return this.sampleValues.get(name);
-    if (sc === BEST) return (r.valueKind === 'number' ? '1' : 'a').repeat(r.minLength);
-    const filler = r.mayBeUnicode ? 'ë' : r.valueKind === 'number' ? '9' : r.extended || this.opts.extendedInWorst ? '€' : 'x';
-    return filler.repeat(r.maxLength);
+  private value(r: ResolvedVariable, sc: Scenario): string | undefined {
+    if (sc === SAMPLE) return this.sampleValues.get(r.name);
+    return String.fromCharCode(this.filler(r, sc)).repeat(sc === BEST ? r.minLength : r.maxLength);
   }
 
-  output(p: VariablePart, sc: Scenario): Output | undefined {
-    let o = this.out.get(p);
-    if (!o) this.out.set(p, (o = []));
+  /** The printed text of a placeholder, or undefined when it has no value in this case. */
+  text(p: VariablePart, sc: Scenario): string | undefined {
+    let o = this.filtered.get(p);
+    if (!o) this.filtered.set(p, (o = []));
     if (!(sc in o)) {
-      const v = this.value(p.name, sc);
+      const v = this.value(this.resolved.get(p.name)!, sc);
       if (v === undefined) o[sc] = undefined;
       else {
-        let text = applyFilters(v, p.filters);
-        if (p.htmlEscaped) text = escapeHtml(text);
-        o[sc] = { text, stats: measure(text) };
+        const t = applyFilters(v, p.filters);
+        o[sc] = p.htmlEscaped ? escapeHtml(t) : t;
       }
     }
     return o[sc];
   }
 
-  repeatCount(p: RepeatPart, sc: Scenario): number {
+  /** Adds what `p` prints in case `sc`. Fillers are runs of one character, so unfiltered ones
+   * are counted without building them (they hold nothing that HTML escaping changes). */
+  private variableInto(p: VariablePart, sc: Scenario, into: Stats): void {
+    if (!hasLengthFilter(p) && (sc !== SAMPLE || !p.htmlEscaped)) {
+      const r = this.resolved.get(p.name)!;
+      if (sc === SAMPLE) {
+        const v = this.sampleValues.get(p.name);
+        if (v !== undefined) measureInto(v, into);
+        return;
+      }
+      const n = sc === BEST ? r.minLength : r.maxLength;
+      if (n === 0) return;
+      const f = FLAGS[this.filler(r, sc)]!;
+      into.len += n;
+      into.septets += (f & 3) * n;
+      into.flags |= f & ~3;
+      return;
+    }
+    const t = this.text(p, sc);
+    if (t !== undefined) measureInto(t, into);
+  }
+
+  repeatCounts(p: RepeatPart): [number, number, number] {
     let it = this.items.get(p.name);
     if (!it) {
       const m = this.vars[p.name];
       const min = typeof m?.minItems === 'number' && m.minItems >= 0 ? Math.floor(m.minItems) : 0;
       const declared = typeof m?.maxItems === 'number' && m.maxItems >= 0 ? Math.floor(m.maxItems) : undefined;
-      it = { min, max: Math.max(min, declared ?? Math.floor(this.opts.defaultMaxItems)), assumed: declared === undefined };
+      const cap = (n: number): number => Math.min(MAX_MEASURED_ITEMS, Number.isFinite(n) ? n : 0);
+      it = { min: cap(min), max: cap(Math.max(min, declared ?? Math.floor(this.opts.defaultMaxItems))), assumed: declared === undefined };
       this.items.set(p.name, it);
     }
-    return sc === BEST ? it.min : sc === WORST ? it.max : Math.min(Math.max(1, it.min), it.max);
+    return [it.min, it.max, Math.min(Math.max(1, it.min), it.max)];
   }
 
-  count(parts: readonly Part[]): number {
-    let n = 1;
+  /** Merges printed parts into runs measured in all three cases at once. */
+  compile(parts: readonly Part[]): Node[] {
+    const out: Node[] = [];
+    let run: Run | undefined;
     for (const p of parts) {
-      if (p.kind === 'branch') {
-        let s = 0;
-        for (const b of p.branches) s += this.count(b.parts);
-        n *= s;
-      } else if (p.kind === 'repeat') n *= this.count(p.body) * this.count(p.empty);
-      if (n > SATURATE) return SATURATE;
-    }
-    return Math.min(n, SATURATE);
-  }
-
-  /** Every branch combination with its best and worst statistics. */
-  enumerate(parts: readonly Part[]): Variant[] {
-    let acc: Variant[] = [{ picks: [], best: zero(), worst: zero() }];
-    for (const p of parts) {
-      if (p.kind === 'literal') {
-        const s = this.litStats(p);
-        for (const v of acc) {
-          addInto(v.best, s);
-          addInto(v.worst, s);
-        }
-      } else if (p.kind === 'variable') {
-        const b = this.output(p, BEST)!.stats;
-        const w = this.output(p, WORST)!.stats;
-        for (const v of acc) {
-          addInto(v.best, b);
-          addInto(v.worst, w);
+      if (p.kind === 'literal' || p.kind === 'variable') {
+        if (!run) out.push((run = { t: 'run', items: [], stats: [new Stats(), new Stats(), new Stats()] }));
+        run.items.push(p);
+        const [b, w, s] = run.stats;
+        if (p.kind === 'literal') {
+          const l = new Stats();
+          measureInto(p.text, l);
+          b.add(l);
+          w.add(l);
+          s.add(l);
+        } else {
+          this.variableInto(p, BEST, b);
+          this.variableInto(p, WORST, w);
+          this.variableInto(p, SAMPLE, s);
         }
       } else {
-        const sub: Variant[] = [];
+        run = undefined;
         if (p.kind === 'branch') {
-          p.branches.forEach((br, i) => {
-            for (const v of this.enumerate(br.parts)) sub.push({ picks: [[p, i], ...v.picks], best: v.best, worst: v.worst });
-          });
+          const g = this.groups.length;
+          this.groups.push(p);
+          out.push({ t: 'branch', part: p, g, arms: p.branches.map((b) => this.compile(b.parts)) });
         } else {
-          const min = this.repeatCount(p, BEST);
-          const max = this.repeatCount(p, WORST);
-          const empty = this.enumerate(p.empty);
-          for (const b of this.enumerate(p.body)) {
-            for (const e of empty) {
-              sub.push({
-                picks: [...b.picks, ...e.picks],
-                best: min === 0 ? e.best : plus(zero(), b.best, min),
-                worst: max === 0 ? e.worst : plus(zero(), b.worst, max),
-              });
-            }
+          out.push({ t: 'repeat', part: p, body: this.compile(p.body), empty: this.compile(p.empty), counts: this.repeatCounts(p) });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every branch combination with its best and worst statistics, in document order. */
+  enumerate(nodes: readonly Node[]): Variant[] {
+    let acc: Variant[] = [{ picks: NO_PICKS, best: new Stats(), worst: new Stats() }];
+    for (const n of nodes) {
+      if (n.t === 'run') {
+        for (const v of acc) {
+          v.best.add(n.stats[BEST]);
+          v.worst.add(n.stats[WORST]);
+        }
+        continue;
+      }
+      const sub: Variant[] = [];
+      if (n.t === 'branch') {
+        for (let i = 0; i < n.arms.length; i++) {
+          for (const v of this.enumerate(n.arms[i]!)) sub.push({ picks: [n.g, i, ...v.picks], best: v.best, worst: v.worst });
+        }
+      } else {
+        const [min, max] = n.counts;
+        const empty = this.enumerate(n.empty);
+        for (const b of this.enumerate(n.body)) {
+          for (const e of empty) {
+            const best = new Stats();
+            best.add(min === 0 ? e.best : b.best, min === 0 ? 1 : min);
+            const worst = new Stats();
+            worst.add(max === 0 ? e.worst : b.worst, max === 0 ? 1 : max);
+            sub.push({ picks: b.picks.concat(e.picks), best, worst });
           }
         }
-        const next: Variant[] = [];
-        for (const a of acc) for (const s of sub) next.push({ picks: [...a.picks, ...s.picks], best: plus(a.best, s.best), worst: plus(a.worst, s.worst) });
-        acc = next;
       }
+      if (acc.length === 1 && acc[0]!.picks.length === 0) {
+        // Nothing chosen yet: the prefix adds to each sub-variant.
+        const a = acc[0]!;
+        for (const s of sub) {
+          const best = a.best.copy();
+          best.add(s.best);
+          const worst = a.worst.copy();
+          worst.add(s.worst);
+          s.best = best;
+          s.worst = worst;
+        }
+        acc = sub;
+        continue;
+      }
+      const next: Variant[] = [];
+      for (const a of acc) {
+        for (const s of sub) {
+          const best = a.best.copy();
+          best.add(s.best);
+          const worst = a.worst.copy();
+          worst.add(s.worst);
+          next.push({ picks: a.picks.concat(s.picks), best, worst });
+        }
+      }
+      acc = next;
     }
     return acc;
   }
 
   /** Too many combinations: pick per group the branch that looks cheapest (best) or dearest
    * (worst) by estimated segment weight, which is exact whenever lengths simply add up. */
-  greedy(parts: readonly Part[]): { best: Variant; worst: Variant } {
-    const weight = (s: Stats): number => (s.nonGsm ? (s.len * 16) / 7 : s.septets);
-    const best: Variant = { picks: [], best: zero(), worst: zero() };
-    const worst: Variant = { picks: [], best: zero(), worst: zero() };
+  greedy(nodes: readonly Node[]): { best: Variant; worst: Variant } {
+    const weight = (s: Stats): number => (s.flags & NON_GSM ? (s.len * 16) / 7 : s.septets);
+    const best: Variant = { picks: [], best: new Stats(), worst: new Stats() };
+    const worst: Variant = { picks: [], best: new Stats(), worst: new Stats() };
     const take = (into: Variant, from: Variant): void => {
-      into.picks.push(...from.picks);
-      addInto(into.best, from.best);
-      addInto(into.worst, from.worst);
+      (into.picks as number[]).push(...from.picks);
+      into.best.add(from.best);
+      into.worst.add(from.worst);
     };
-    for (const p of parts) {
-      if (p.kind === 'literal' || p.kind === 'variable') {
-        const sb = p.kind === 'literal' ? this.litStats(p) : this.output(p, BEST)!.stats;
-        const sw = p.kind === 'literal' ? sb : this.output(p, WORST)!.stats;
+    for (const n of nodes) {
+      if (n.t === 'run') {
         for (const v of [best, worst]) {
-          addInto(v.best, sb);
-          addInto(v.worst, sw);
+          v.best.add(n.stats[BEST]);
+          v.worst.add(n.stats[WORST]);
         }
-      } else if (p.kind === 'branch') {
+      } else if (n.t === 'branch') {
         let lo: Variant | undefined;
         let hi: Variant | undefined;
-        p.branches.forEach((br, i) => {
-          const g = this.greedy(br.parts);
-          const b = { ...g.best, picks: [[p, i] as const, ...g.best.picks] };
-          const w = { ...g.worst, picks: [[p, i] as const, ...g.worst.picks] };
+        for (let i = 0; i < n.arms.length; i++) {
+          const g = this.greedy(n.arms[i]!);
+          const b = { ...g.best, picks: [n.g, i, ...g.best.picks] };
+          const w = { ...g.worst, picks: [n.g, i, ...g.worst.picks] };
           if (!lo || weight(b.best) < weight(lo.best)) lo = b;
           if (!hi || weight(w.worst) > weight(hi.worst)) hi = w;
-        });
+        }
         take(best, lo!);
         take(worst, hi!);
       } else {
-        const body = this.greedy(p.body);
-        const empty = this.greedy(p.empty);
-        const min = this.repeatCount(p, BEST);
-        const max = this.repeatCount(p, WORST);
-        take(best, min === 0 ? empty.best : { picks: body.best.picks, best: plus(zero(), body.best.best, min), worst: zero() });
-        take(worst, max === 0 ? empty.worst : { picks: body.worst.picks, best: zero(), worst: plus(zero(), body.worst.worst, max) });
+        const body = this.greedy(n.body);
+        const empty = this.greedy(n.empty);
+        const [min, max] = n.counts;
+        const times = (s: Stats, k: number): Stats => {
+          const r = new Stats();
+          r.add(s, k);
+          return r;
+        };
+        take(best, min === 0 ? empty.best : { picks: body.best.picks, best: times(body.best.best, min), worst: new Stats() });
+        take(worst, max === 0 ? empty.worst : { picks: body.worst.picks, best: new Stats(), worst: times(body.worst.worst, max) });
       }
     }
     return { best, worst };
   }
 
-  render(parts: readonly Part[], picks: ReadonlyMap<BranchPart, number>, sc: Scenario): string {
+  /** Arm index per branch group (first arm where a group has no pick). */
+  dense(picks: Picks): number[] {
+    const arms = new Array<number>(this.groups.length).fill(0);
+    for (let i = 0; i < picks.length; i += 2) arms[picks[i]!] = picks[i + 1]!;
+    return arms;
+  }
+
+  render(nodes: readonly Node[], arms: readonly number[], sc: Scenario): string {
     let s = '';
-    for (const p of parts) {
-      if (p.kind === 'literal') s += p.text;
-      else if (p.kind === 'variable') s += this.output(p, sc)?.text ?? '';
-      else if (p.kind === 'branch') {
-        const br = p.branches[picks.get(p) ?? 0];
-        if (br) s += this.render(br.parts, picks, sc);
+    for (const n of nodes) {
+      if (n.t === 'run') {
+        for (const p of n.items) s += p.kind === 'literal' ? p.text : (this.text(p, sc) ?? '');
+      } else if (n.t === 'branch') {
+        const arm = n.arms[arms[n.g]!];
+        if (arm) s += this.render(arm, arms, sc);
       } else {
-        const n = this.repeatCount(p, sc);
-        s += n === 0 ? this.render(p.empty, picks, sc) : this.render(p.body, picks, sc).repeat(n);
+        const k = n.counts[sc];
+        const once = k === 0 ? this.render(n.empty, arms, sc) : this.render(n.body, arms, sc);
+        // Nested loops multiply: stop at a length no message reaches rather than run out of memory.
+        s += k === 0 ? once : once.repeat(Math.min(k, Math.floor(MAX_RENDERED_LENGTH / Math.max(1, once.length))));
       }
     }
     return s;
   }
 
-  /** Statistics, printed variables and branch labels along one path. Missing sample values
-   * are collected in `missing`. */
-  walk(
-    parts: readonly Part[],
-    picks: ReadonlyMap<BranchPart, number>,
-    sc: Scenario,
-    into: Path,
-    times = 1,
-  ): void {
-    for (const p of parts) {
-      if (p.kind === 'literal') addInto(into.stats, this.litStats(p), times);
-      else if (p.kind === 'variable') {
-        if (!into.names.includes(p.name)) into.names.push(p.name);
-        const o = this.output(p, sc);
-        if (o) addInto(into.stats, o.stats, times);
-        else if (!into.missing.includes(p.name)) into.missing.push(p.name);
-      } else if (p.kind === 'branch') {
-        const i = picks.get(p) ?? 0;
-        const br = p.branches[i];
-        if (times > 0 && br) into.labels.push(this.pickLabel(p, i));
-        if (br) this.walk(br.parts, picks, sc, into, times);
+  /** Printed variables and branch labels along one path; sample values it lacks in `missing`.
+   * `stats`, when given, receives the sum (only the sample case needs it). */
+  walk(nodes: readonly Node[], arms: readonly number[], sc: Scenario, into: Path, stats?: Stats, times = 1): void {
+    for (const n of nodes) {
+      if (n.t === 'run') {
+        stats?.add(n.stats[sc], times);
+        for (const p of n.items) {
+          if (p.kind !== 'variable') continue;
+          if (!into.names.includes(p.name)) into.names.push(p.name);
+          if (sc === SAMPLE && !this.sampleValues.has(p.name) && !into.missing.includes(p.name)) into.missing.push(p.name);
+        }
+      } else if (n.t === 'branch') {
+        const i = arms[n.g]!;
+        const arm = n.arms[i];
+        if (arm) {
+          into.labels.push({ text: this.pickLabel(n.g, i), kind: 'branch' });
+          this.walk(arm, arms, sc, into, stats, times);
+        }
       } else {
-        const n = this.repeatCount(p, sc);
-        if (times > 0) into.labels.push(`${p.label}: ${n} item${n === 1 ? '' : 's'}`);
-        if (n === 0) this.walk(p.empty, picks, sc, into, times);
-        else this.walk(p.body, picks, sc, into, times * n);
+        const k = n.counts[sc];
+        into.labels.push({ text: `${n.part.label}: ${k} item${k === 1 ? '' : 's'}`, kind: 'repeat' });
+        if (k === 0) this.walk(n.empty, arms, sc, into, stats, times);
+        else this.walk(n.body, arms, sc, into, stats, times * k);
       }
     }
   }
 
-  /** Branch choices the sample values would take: the first arm whose test holds or cannot be
-   * evaluated. */
-  samplePicks(parts: readonly Part[], into: Map<BranchPart, number>): void {
-    for (const p of parts) {
-      if (p.kind === 'branch') {
+  /** Arms the sample values would take: the first whose test holds or cannot be evaluated. */
+  samplePicks(nodes: readonly Node[], arms: number[]): void {
+    for (const n of nodes) {
+      if (n.t === 'branch') {
         let chosen = 0;
-        for (let i = 0; i < p.branches.length; i++) {
-          const r = this.evaluate(p.branches[i]!.test);
-          if (r !== false) {
+        const branches = n.part.branches;
+        for (let i = 0; i < branches.length; i++) {
+          if (this.evaluate(branches[i]!.test) !== false) {
             chosen = i;
             break;
           }
         }
-        into.set(p, chosen);
-        this.samplePicks(p.branches[chosen]!.parts, into);
-      } else if (p.kind === 'repeat') {
-        this.samplePicks(p.body, into);
-        this.samplePicks(p.empty, into);
+        arms[n.g] = chosen;
+        this.samplePicks(n.arms[chosen]!, arms);
+      } else if (n.t === 'repeat') {
+        this.samplePicks(n.body, arms);
+        this.samplePicks(n.empty, arms);
       }
     }
   }
@@ -486,6 +583,12 @@ class Measurer {
   }
 }
 
+/** Filters that change a value's text (unknown ones are measured as absent, `keep` changes nothing). */
+function hasLengthFilter(p: VariablePart): boolean {
+  for (const f of p.filters) if (f.op !== null && f.op.op !== 'keep') return true;
+  return false;
+}
+
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 function pluralCategory(n: number, locale: string, ordinal: boolean): string {
@@ -503,20 +606,30 @@ function pluralCategory(n: number, locale: string, ordinal: boolean): string {
   return rules.select(n);
 }
 
+/** Printed variables in body order with their ranges; also how many branch combinations there are. */
+function collect(parts: readonly Part[], out: Map<string, VariableInfo>): number {
+  let n = 1;
+  for (const p of parts) {
+    if (p.kind === 'literal') continue;
+    if (p.kind === 'variable') {
+      let e = out.get(p.name);
+      if (!e) out.set(p.name, (e = { valueKind: p.valueKind, ranges: [], hasDefault: false }));
+      // Text wins over number: one textual use means the value may be any text.
+      if (p.valueKind === 'text') e.valueKind = 'text';
+      e.ranges.push(p.range);
+      if (!e.hasDefault) for (const f of p.filters) if (f.op?.op === 'default') e.hasDefault = true;
+    } else if (p.kind === 'branch') {
+      let s = 0;
+      for (const b of p.branches) s += collect(b.parts, out);
+      n *= s;
+    } else n *= collect(p.body, out) * collect(p.empty, out);
+    if (n > SATURATE) n = SATURATE;
+  }
+  return n;
+}
+
 function countOnly(f: FigureCount): FigureCount {
   return { encoding: f.encoding, units: f.units, segments: f.segments, length: f.length };
-}
-
-function hasRepeat(parts: readonly Part[]): boolean {
-  for (const p of parts) {
-    if (p.kind === 'repeat') return true;
-    if (p.kind === 'branch' && p.branches.some((b) => hasRepeat(b.parts))) return true;
-  }
-  return false;
-}
-
-function hasDefaultFilter(occurrences: readonly VariablePart[]): boolean {
-  return occurrences.some((o) => o.filters.some((f) => f.op?.op === 'default'));
 }
 
 /** Best, worst and sample figures of a parsed template. Never throws. */
@@ -535,7 +648,8 @@ export function templateFigures(
   const safeVars: Readonly<Record<string, VariableMeta>> = vars !== null && typeof vars === 'object' ? vars : {};
   const assumptions: Assumption[] = [];
 
-  const collected = collectVariables(template.parts);
+  const collected = new Map<string, VariableInfo>();
+  const variantCount = Math.min(collect(template.parts, collected), SATURATE);
   const resolved = new Map<string, ResolvedVariable>();
   const sampleValues = new Map<string, string>();
   let anySample = false;
@@ -547,13 +661,14 @@ export function templateFigures(
     if (r.sample !== undefined) {
       sampleValues.set(name, r.sample);
       anySample = true;
-    } else if (hasDefaultFilter(info.occurrences)) sampleValues.set(name, ''); // prints the default text
-    if (r.assumed.includes('minLength') || r.assumed.includes('maxLength')) {
-      const what = [
-        r.assumed.includes('minLength') ? `minLength ${r.minLength} (defaultMinLength)` : '',
-        r.assumed.includes('maxLength') ? `maxLength ${r.maxLength} (defaultMaxLength)` : '',
-      ].filter(Boolean);
-      assumptions.push({ code: 'variable-length-unknown', variable: name, message: `'${name}' has no declared length; assumed ${what.join(' and ')}`, range });
+    } else if (info.hasDefault) sampleValues.set(name, ''); // prints the default text
+    const noMin = r.assumed.includes('minLength');
+    const noMax = r.assumed.includes('maxLength');
+    if (noMin || noMax) {
+      const what = noMin && noMax
+        ? `minLength ${r.minLength} (defaultMinLength) and maxLength ${r.maxLength} (defaultMaxLength)`
+        : noMin ? `minLength ${r.minLength} (defaultMinLength)` : `maxLength ${r.maxLength} (defaultMaxLength)`;
+      assumptions.push({ code: 'variable-length-unknown', variable: name, message: `'${name}' has no declared length; assumed ${what}`, range });
     }
     if (r.mayBeUnicode) {
       const why = r.assumed.includes('charset') ? ' (defaultCharset)' : '';
@@ -567,14 +682,16 @@ export function templateFigures(
     extendedInWorst: options.extendedInWorst === true,
     locale: typeof options.locale === 'string' ? options.locale : 'en',
   });
+  const nodes = m.compile(template.parts);
   const maxVariants = Math.max(1, Math.floor(options.maxVariants ?? 64));
-  const variantCount = m.count(template.parts);
+  const flat = nodes.length === 0 || (nodes.length === 1 && nodes[0]!.t === 'run');
   let candidates: Variant[];
-  // No branches: one path, measured by the walks below.
-  if (variantCount === 1 && !hasRepeat(template.parts)) candidates = [];
-  else if (variantCount <= maxVariants) candidates = m.enumerate(template.parts);
+  if (flat) {
+    const run = nodes[0] as Run | undefined;
+    candidates = [{ picks: NO_PICKS, best: run?.stats[BEST] ?? new Stats(), worst: run?.stats[WORST] ?? new Stats() }];
+  } else if (variantCount <= maxVariants) candidates = m.enumerate(nodes);
   else {
-    const g = m.greedy(template.parts);
+    const g = m.greedy(nodes);
     candidates = [g.best, g.worst];
     assumptions.push({
       code: 'variants-capped',
@@ -582,10 +699,28 @@ export function templateFigures(
     });
   }
 
-  const figure = (sc: Scenario, picks: ReadonlyMap<BranchPart, number>, known?: Stats): { fig: Figure; missing: string[] } => {
-    const into = newPath();
-    m.walk(template.parts, picks, sc, into);
-    const count = quickCount(known ?? into.stats, sizes) ?? renderedCount(m.render(template.parts, picks, sc), sizes);
+  const counted = (v: Variant, sc: Scenario, stats: Stats): FigureCount =>
+    quickCount(stats, sizes) ?? renderedCount(m.render(nodes, m.dense(v.picks), sc), sizes);
+  // One combination and no loop: the variant has no name.
+  const named = variantCount !== 1 || nodes.some(hasLoop);
+  const variants: VariantFigures[] = [];
+  let bestI = 0;
+  let worstI = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const v = candidates[i]!;
+    const best = counted(v, BEST, v.best);
+    const worst = counted(v, WORST, v.worst);
+    variants.push({ variant: named ? labelsOf(m, v.picks) : [], best, worst });
+    if (compare(best, variants[bestI]!.best) < 0) bestI = i;
+    if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
+  }
+
+  const figure = (sc: Scenario, arms: readonly number[], count: FigureCount | undefined): { fig: Figure; missing: string[]; labels: Label[] } => {
+    const into: Path = { names: [], labels: [], missing: [] };
+    let stats: Stats | undefined;
+    if (!count) stats = new Stats();
+    m.walk(nodes, arms, sc, into, stats);
+    const c = count ?? quickCount(stats!, sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
     const values: ValueChoice[] = [];
     for (const name of into.names) {
       const r = resolved.get(name)!;
@@ -601,32 +736,25 @@ export function templateFigures(
         });
       }
     }
-    const fig: Figure = { encoding: count.encoding, units: count.units, segments: count.segments, length: count.length, variant: into.labels, values };
-    return { fig, missing: into.missing };
+    const fig: Figure = { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant: into.labels.map((l) => l.text), values };
+    return { fig, missing: into.missing, labels: into.labels };
   };
 
-  const variants: VariantFigures[] = [];
-  let bestI = 0;
-  let worstI = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const v = candidates[i]!;
-    const best = quickCount(v.best, sizes) ?? renderedCount(m.render(template.parts, new Map(v.picks), BEST), sizes);
-    const worst = quickCount(v.worst, sizes) ?? renderedCount(m.render(template.parts, new Map(v.picks), WORST), sizes);
-    variants.push({ variant: v.picks.map(([p, k]) => m.pickLabel(p, k)), best, worst });
-    if (compare(best, variants[bestI]!.best) < 0) bestI = i;
-    if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
-  }
-
-  const none = new Map<BranchPart, number>();
+  const noArms: number[] = [];
+  // A branch group without arms (`{n, select, }`) leaves no combination at all: walk the rest.
   const bestV = candidates[bestI];
   const worstV = candidates[worstI];
-  let best = figure(BEST, bestV ? new Map(bestV.picks) : none, bestV?.best).fig;
-  let worst = figure(WORST, worstV ? new Map(worstV.picks) : none, worstV?.worst).fig;
-  if (candidates.length === 0) variants.push({ variant: [], best: countOnly(best), worst: countOnly(worst) });
+  const bestF = figure(BEST, bestV && !flat ? m.dense(bestV.picks) : m.dense(NO_PICKS), bestV && countOnly(variants[bestI]!.best));
+  const worstF = figure(WORST, worstV && !flat ? m.dense(worstV.picks) : m.dense(NO_PICKS), worstV && countOnly(variants[worstI]!.worst));
+  if (!bestV) variants.push({ variant: [], best: countOnly(bestF.fig), worst: countOnly(worstF.fig) });
+  let best = bestF.fig;
+  let worst = worstF.fig;
+  let worstLabels = worstF.labels;
+  let bestLabels = bestF.labels;
 
-  const samplePicks = new Map<BranchPart, number>();
-  m.samplePicks(template.parts, samplePicks);
-  const s = figure(SAMPLE, samplePicks);
+  const sampleArms = m.groups.length === 0 ? noArms : new Array<number>(m.groups.length).fill(0);
+  if (!flat) m.samplePicks(nodes, sampleArms);
+  const s = figure(SAMPLE, sampleArms, undefined);
   let sample: Figure | undefined;
   if (s.missing.length === 0) sample = s.fig;
   else if (anySample) {
@@ -635,10 +763,12 @@ export function templateFigures(
   if (sample && compare(sample, worst) > 0) {
     assumptions.push({ code: 'sample-outside-range', message: 'The sample costs more than the worst case built from the declared lengths; the worst case is the sample' });
     worst = sample;
+    worstLabels = s.labels;
   }
   if (sample && compare(sample, best) < 0) {
     assumptions.push({ code: 'sample-outside-range', message: 'The sample costs less than the best case built from the declared lengths; the best case is the sample' });
     best = sample;
+    bestLabels = s.labels;
   }
 
   for (const [name, it] of m.items) {
@@ -646,40 +776,42 @@ export function templateFigures(
   }
 
   const widening: Widening[] = [];
-  const unicodeLabel = (n: string): string => (resolved.get(n)?.mayBeUnicode ? ', unicode' : '');
+  let valueText = '';
   for (const v of worst.values) {
     const r = resolved.get(v.name)!;
-    if (r.mayBeUnicode || r.maxLength > r.minLength) widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${unicodeLabel(v.name)})` });
+    if (!(r.mayBeUnicode || r.maxLength > r.minLength)) continue;
+    widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${r.mayBeUnicode ? ', unicode' : ''})` });
+    valueText += `${valueText ? ', ' : ''}${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`;
   }
-  const bestLabels = new Set(best.variant);
-  for (const l of worst.variant) if (!bestLabels.has(l)) widening.push({ kind: /: \d+ items?$/.test(l) ? 'repeat' : 'branch', label: l });
+  for (const l of worstLabels) if (!bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
 
-  const valueText = worst.values
-    .filter((v) => resolved.get(v.name)!.mayBeUnicode || resolved.get(v.name)!.maxLength > resolved.get(v.name)!.minLength)
-    .map((v) => `${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`);
-  const reasonParts = [worst.variant.join(', '), valueText.length ? `with ${valueText.join(', ')}` : ''].filter(Boolean);
-  const worstReason = `worst: ${worst.segments} segment${worst.segments === 1 ? '' : 's'}, ${worst.encoding}${reasonParts.length ? `; ${reasonParts.join(' ')}` : ''}`;
+  const arms = worst.variant.join(', ');
+  const reason = arms && valueText ? `${arms} with ${valueText}` : arms || (valueText ? `with ${valueText}` : '');
+  const worstReason = `worst: ${worst.segments} segment${worst.segments === 1 ? '' : 's'}, ${worst.encoding}${reason ? `; ${reason}` : ''}`;
 
-  const variables: VariableReport[] = [...resolved.values()].map((r) => ({
-    name: r.name,
-    minLength: r.minLength,
-    maxLength: r.maxLength,
-    charset: r.charset,
-    sample: r.sample,
-    assumed: r.assumed,
-    mayBeUnicode: r.mayBeUnicode,
-    ranges: r.ranges,
-  }));
+  const variables: VariableReport[] = [];
+  for (const r of resolved.values()) {
+    variables.push({
+      name: r.name,
+      minLength: r.minLength,
+      maxLength: r.maxLength,
+      charset: r.charset,
+      sample: r.sample,
+      assumed: r.assumed,
+      mayBeUnicode: r.mayBeUnicode,
+      ranges: r.ranges,
+    });
+  }
 
-  return {
-    best,
-    worst,
-    sample,
-    variants,
-    variantCount,
-    variables,
-    assumptions,
-    widening,
-    worstReason,
-  };
+  return { best, worst, sample, variants, variantCount, variables, assumptions, widening, worstReason };
+}
+
+function hasLoop(n: Node): boolean {
+  return n.t === 'repeat' || (n.t === 'branch' && n.arms.some((a) => a.some(hasLoop)));
+}
+
+function labelsOf(m: Measurer, picks: Picks): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < picks.length; i += 2) out.push(m.pickLabel(picks[i]!, picks[i + 1]!));
+  return out;
 }
