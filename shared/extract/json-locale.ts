@@ -12,7 +12,8 @@ export function extractJsonLocale(text: string, match: KeyMatcher): ExtractResul
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ExtractProblem[] = errors.map((e) => ({
     kind: 'parse',
-    range: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    // An empty file reports its error at offset 0 with length 1: keep the range inside the file.
+    range: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
     message: `Locale file is not valid JSON (${printParseErrorCode(e.error)}); strings after this point may be missed.`,
   }));
   const bodies: Body[] = [];

@@ -51,7 +51,8 @@ export function extractYamlLocale(text: string, match: KeyMatcher): ExtractResul
   const walk = (node: unknown, path: string[]): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        // A collection as key ({{{{x}}}} in a flow map): stringifying it is exponential in its depth.
+        const key = isScalar(pair.key) ? String(pair.key.value) : pair.key === null ? '' : '?';
         walk(pair.value, [...path, key]);
       }
     } else if (isSeq(node)) {
@@ -65,7 +66,7 @@ export function extractYamlLocale(text: string, match: KeyMatcher): ExtractResul
   };
   for (const doc of parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false })) {
     for (const err of doc.errors) {
-      problems.push({ kind: 'parse', range: { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }, message: `Locale file is not valid YAML: ${err.message.split('\n')[0]}` });
+      problems.push({ kind: 'parse', range: { start: Math.min(err.pos[0], text.length), end: Math.min(text.length, Math.max(err.pos[1], err.pos[0] + 1)) }, message: `Locale file is not valid YAML: ${err.message.split('\n')[0]}` });
     }
     walk(doc.contents, []);
   }
