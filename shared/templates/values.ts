@@ -8,6 +8,10 @@ export function escapeHtml(s: string): string {
   return /[&<>"'`=]/.test(s) ? s.replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c]!) : s;
 }
 
+// .NET rejects alignments over 1,000,000 (FormatException); beyond that no engine prints the padding,
+// and padStart would throw on a width like {0,99999999999}.
+const PAD_LIMIT = 1_000_000;
+
 function applyOp(v: string, op: ValueOp): string {
   switch (op.op) {
     case 'default':
@@ -25,7 +29,7 @@ function applyOp(v: string, op: ValueOp): string {
     case 'cut':
       return v.length > op.max ? v.slice(0, op.max) : v;
     case 'pad':
-      return v.length < op.width ? v.padStart(op.width) : v;
+      return v.length < op.width ? v.padStart(Math.min(op.width, PAD_LIMIT)) : v;
     case 'append':
       return v + op.text;
     case 'prepend':

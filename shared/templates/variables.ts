@@ -58,8 +58,12 @@ export interface ResolvedVariable {
   readonly adjustments: readonly string[];
 }
 
+/** Longest value measured (UTF-16 units): far past any provider's cap (about 1,600 characters),
+ * so the figures stay as bad as they would be, while a maxLength of 1e9 cannot exhaust memory. */
+export const MAX_MEASURED_LENGTH = 10_000;
+
 function length(n: unknown): number | undefined {
-  return typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : undefined;
+  return typeof n === 'number' && Number.isFinite(n) ? Math.min(MAX_MEASURED_LENGTH, Math.max(0, Math.floor(n))) : undefined;
 }
 
 /** Printed variables in body order, with their occurrence ranges and value kind. */
@@ -110,11 +114,11 @@ export function resolveVariable(
   let maxLength = length(meta?.maxLength);
   if (minLength === undefined) {
     assumed.push('minLength');
-    minLength = Math.max(0, Math.floor(defaults.defaultMinLength));
+    minLength = length(defaults.defaultMinLength) ?? 0;
   }
   if (maxLength === undefined) {
     assumed.push('maxLength');
-    maxLength = Math.max(minLength, Math.floor(defaults.defaultMaxLength));
+    maxLength = Math.max(minLength, length(defaults.defaultMaxLength) ?? minLength);
   }
   let charset: VariableCharset;
   if (meta?.charset === 'gsm' || meta?.charset === 'unicode') charset = meta.charset;
