@@ -118,15 +118,25 @@ export function applyReplacements(text: string, findings: readonly CharFinding[]
   return { text: edits.length ? parts.join('') : text, edits };
 }
 
+const lengthens = (f: CharFinding): boolean => f.replacement !== undefined && f.replacement.length > f.end - f.start;
+
+/** The safe replacements, unless they cost more: "™" → "TM" in a body that stays UCS-2 (or
+ * seventy "…" → "..." in GSM-7) adds segments; then only the replacements that do not lengthen. */
+function cheapestFix(text: string, findings: readonly CharFinding[], count: SegmentCount, sizes: SegmentSizes): FixResult {
+  const all = applyReplacements(text, findings);
+  if (!all.edits.length) return { ...all, count };
+  const allCount = countSegments(all.text, sizes);
+  if (allCount.segments <= count.segments) return { ...all, count: allCount };
+  const short = applyReplacements(text, findings.filter((f) => !lengthens(f)));
+  const shortCount = short.edits.length ? countSegments(short.text, sizes) : count;
+  if (shortCount.segments <= count.segments) return { ...short, count: shortCount };
+  return { text, edits: [], count };
+}
+
 export function analyze(text: string, sizes: SegmentSizes = DEFAULT_SIZES): Analysis {
   const count = countSegments(text, sizes);
   const findings = findCharacters(text);
-  const fixedText = applyReplacements(text, findings);
-  const fixed: FixResult = {
-    ...fixedText,
-    count: fixedText.edits.length ? countSegments(fixedText.text, sizes) : count,
-  };
-  return { ...count, length: text.length, findings, fixed };
+  return { ...count, length: text.length, findings, fixed: cheapestFix(text, findings, count, sizes) };
 }
 
 /** One call: the body with every safe GSM replacement applied, and the edits that did it. */
