@@ -2,7 +2,7 @@
 // SMS bodies (templates, locales, sources), globs expanded. Problems come back as messages.
 import { isAbsolute, resolve } from 'node:path';
 import tinyglobby = require('tinyglobby');
-import type { ConfigResolver } from '../../../shared/config';
+import type { ConfigResolution } from '../../../shared/config';
 import { fileKind } from '../../../shared/extract';
 import { isIoError, type CliIo } from './io';
 import { displayPath } from './report';
@@ -17,12 +17,12 @@ export interface Collected {
 }
 
 /** Does the file's config select it as a template, locale or source file? */
-export function isSmsFile(resolver: ConfigResolver, path: string): boolean {
-  const r = resolver.resolve(path);
+export function isSmsFile(resolve: (path: string) => ConfigResolution, path: string): boolean {
+  const r = resolve(path);
   return !r.ignored && fileKind(path, r.config.files) !== 'none';
 }
 
-export function collectFiles(patterns: readonly string[], io: CliIo, resolver: ConfigResolver): Collected {
+export function collectFiles(patterns: readonly string[], io: CliIo, resolution: (path: string) => ConfigResolution): Collected {
   const files = new Set<string>();
   const messages: { fatal: boolean; text: string }[] = [];
   const note = (fatal: boolean, text: string) => messages.push({ fatal, text });
@@ -36,14 +36,14 @@ export function collectFiles(patterns: readonly string[], io: CliIo, resolver: C
     const abs = isAbsolute(p) ? p : resolve(io.cwd, p);
     const st = io.fs.stat(abs);
     if (!isIoError(st) && st.kind === 'directory') {
-      for (const f of walk(['**/*'], abs, WALK_IGNORE)) if (isSmsFile(resolver, f)) files.add(f);
+      for (const f of walk(['**/*'], abs, WALK_IGNORE)) if (isSmsFile(resolution, f)) files.add(f);
     } else if (!isIoError(st) && st.kind === 'file') {
-      if (resolver.resolve(abs).ignored) note(false, `${p}: ignored by the config's "ignore" list; not checked.`);
+      if (resolution(abs).ignored) note(false, `${p}: ignored by the config's "ignore" list; not checked.`);
       else files.add(abs);
     } else if (!isIoError(st)) {
       note(true, `${p}: not a file or folder.`);
     } else if (st.code === 'ENOENT' && tinyglobby.isDynamicPattern(p)) {
-      const found = walk([p], io.cwd, ['**/node_modules/**', '**/.git/**']).filter((f) => !resolver.resolve(f).ignored);
+      const found = walk([p], io.cwd, ['**/node_modules/**', '**/.git/**']).filter((f) => !resolution(f).ignored);
       if (found.length === 0) note(false, `No files match "${p}". Check the pattern (quote it so the shell does not expand it) or run smslint with no arguments to lint every SMS file.`);
       for (const f of found) files.add(f);
     } else {

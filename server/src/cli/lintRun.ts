@@ -62,7 +62,7 @@ export interface LintedRun {
 
 export function lintPaths(ctx: Context): LintedRun {
   const { io, options } = ctx;
-  const collected = collectFiles(options.patterns, io, ctx.resolver);
+  const collected = collectFiles(options.patterns, io, (p) => ctx.resolution(p));
   for (const m of collected.messages) (m.fatal ? ctx.fail : ctx.warn)(m.text);
   const explicit = new Set(options.patterns.map((p) => (isAbsolute(p) ? p : resolve(io.cwd, p))));
   const progress = progressBar(io.stderr, collected.files.length, io.now, { force: options.progress, ci: Boolean(io.env.CI) });

@@ -1,7 +1,7 @@
 // smslint's CLI: argv and injected I/O in, an exit code out (0 clean, 1 findings, 2 failure).
 // A thin adapter over the core: config resolution, lintDocument and fixAll come from shared/.
 import { isAbsolute, join, resolve } from 'node:path';
-import { createConfigResolver, type ConfigProblem, type ResolvedConfig } from '../../../shared/config';
+import { createConfigResolver, type ConfigProblem, type ConfigResolution, type ResolvedConfig } from '../../../shared/config';
 import { resolveProfile } from '../../../shared/pricing';
 import { version } from '../../../package.json';
 import { parseCliArgs, type CliOptions } from './args';
@@ -57,6 +57,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const configPath = options.config === undefined ? undefined : isAbsolute(options.config) ? options.config : resolve(io.cwd, options.config);
   const resolver = createConfigResolver(io.configFs, configPath === undefined ? {} : { configPath });
   const seenProblems = new Set<string>();
+  const resolutions = new Map<string, ConfigResolution>();
   const reportProblems = (problems: readonly ConfigProblem[]) => {
     for (const p of problems) {
       const line = `${displayPath(io.cwd, p.file)}:${p.line}:${p.column}: ${p.keyPath ? `${p.keyPath}: ` : ''}${p.message}`;
@@ -72,10 +73,17 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     io,
     options,
     resolver,
+    resolution(path) {
+      let r = resolutions.get(path);
+      if (!r) {
+        r = resolver.resolve(path);
+        reportProblems(r.problems);
+        resolutions.set(path, r);
+      }
+      return r;
+    },
     configFor(path) {
-      const r = resolver.resolve(path);
-      reportProblems(r.problems);
-      return withOverrides(r.config, options);
+      return withOverrides(this.resolution(path).config, options);
     },
     warn: (text) => stderrLines.push(`smslint: ${text}`),
     fail: (text) => {
@@ -163,7 +171,7 @@ async function lintStdin(ctx: Context): Promise<number> {
   const name = options.stdinFilename ?? '<stdin>.sms';
   const path = isAbsolute(name) ? name : resolve(io.cwd, name);
   const bytes = await io.readStdin();
-  if (ctx.resolver.resolve(path).ignored) {
+  if (ctx.resolution(path).ignored) {
     ctx.warn(`${name}: ignored by the config's "ignore" list; not checked.`);
     if (options.fix) io.stdout.write(Buffer.from(bytes).toString('utf8'));
     return EXIT_OK;
