@@ -13,6 +13,9 @@ import { nodeCliFs } from '../server/src/cli/nodeIo';
 import type { CliIo } from '../server/src/cli/io';
 import { nodeConfigFs } from '../server/src/nodeFs';
 import { RULE_IDS } from '../shared/rules';
+import { github } from '../server/src/cli/formatters/github';
+import { progressBar } from '../server/src/cli/progress';
+import type { RunReport } from '../server/src/cli/report';
 
 const FIXTURES = resolve('test/fixtures/cli');
 const BIN = resolve('bin/smslint.js');
@@ -207,6 +210,36 @@ describe('smslint CLI', function () {
       delete schema.id;
       const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
       assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ level: 'fatal', message: { text: 'x' } }] }] }), false);
+    });
+  });
+
+  describe('pure pieces', () => {
+    it('github escapes % CR LF in messages, and also : and , in properties', () => {
+      const span = { offset: 0, endOffset: 1, line: 1, column: 1, endLine: 1, endColumn: 2 };
+      const run: RunReport = {
+        cwd: '/r', version: '0', rules: [],
+        files: [{ path: 'a,b:c%.sms', absolutePath: '/r/a,b:c%.sms', bodies: [], skipped: undefined, fixed: 0, diff: undefined,
+          findings: [{ ...span, ruleId: 'x', severity: 'info', message: '50% off\r\nnow: a, b', fixes: [], docsUrl: undefined, data: undefined }] }],
+      };
+      assert.equal(github(run), '::notice file=a%2Cb%3Ac%25.sms,line=1,col=1,endLine=1,endColumn=2,title=smslint (x)::50%25 off%0D%0Anow: a, b\n');
+    });
+    it('the progress bar draws on a terminal for long runs only, and clears its line', () => {
+      let out = '';
+      let t = 0;
+      const tty = { write: (s: string) => void (out += s), isTTY: true, columns: 80 };
+      const long = progressBar(tty, 300, () => (t += 200), { force: undefined, ci: false });
+      for (let i = 0; i < 300; i++) long.tick();
+      long.done();
+      assert.ok(out.includes('300/300 files') && out.endsWith('\r\u001b[2K'), JSON.stringify(out.slice(-80)));
+      out = '';
+      const ci = progressBar(tty, 300, () => (t += 200), { force: undefined, ci: true });
+      const pipe = progressBar({ ...tty, isTTY: false }, 300, () => (t += 200), { force: undefined, ci: false });
+      const short = progressBar(tty, 5, () => 0, { force: undefined, ci: false });
+      for (const p of [ci, pipe, short]) {
+        for (let i = 0; i < 5; i++) p.tick();
+        p.done();
+      }
+      assert.equal(out, '');
     });
   });
 
