@@ -39,12 +39,14 @@ export interface InitOptions {
   readonly debounceMs: number;
   /** Settings for clients without workspace/configuration (the `smslint` section's content). */
   readonly settings: unknown;
+  /** Log each lint's duration (`smslint: linted <uri> v<version> in <ms> ms`), for bench/lsp.mjs. */
+  readonly logTimings: boolean;
 }
 
 export function initOptions(params: InitializeParams): InitOptions {
   const o = (params.initializationOptions ?? {}) as Record<string, unknown>;
   const d = o.debounceMs;
-  return { debounceMs: typeof d === 'number' && d >= 0 && d <= 5000 ? d : 150, settings: o.settings };
+  return { debounceMs: typeof d === 'number' && d >= 0 && d <= 5000 ? d : 150, settings: o.settings, logTimings: o.logTimings === true };
 }
 
 export function serverCapabilities(caps: ClientCaps): ServerCapabilities {

@@ -52,7 +52,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
   const documents = new TextDocuments(TextDocument);
   const log = connection.console;
   let caps: ClientCaps = sniff({});
-  let init: InitOptions = { debounceMs: 150, settings: undefined };
+  let init: InitOptions = { debounceMs: 150, settings: undefined, logTimings: false };
   let folders: string[] = [];
   let globalSettings: Settings = NO_SETTINGS;
   // Bumped whenever settings or config files change: every cached lint is then stale.
@@ -126,6 +126,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const resolution = configs.resolve(place.path, s);
     const analysis = analyze({ uri: doc.uri, version: doc.version, path: place.path, text: doc.getText(), resolution }, options.lint);
     if (analysis.failure !== undefined) log.error(`smslint failed on ${doc.uri}: ${analysis.failure}`);
+    if (init.logTimings) log.log(`smslint: linted ${doc.uri} v${doc.version} in ${analysis.ms.toFixed(2)} ms`);
     cache.set(doc.uri, { analysis, epoch: atEpoch, settingsKey: s.key });
     configDiagnostics.report(resolution);
     const skipped = analysis.result.skipped;

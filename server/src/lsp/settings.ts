@@ -21,6 +21,8 @@ const EDITOR_ONLY = new Set(['trace']);
 export function settingsFrom(raw: unknown): Settings {
   if (!isPlainObject(raw)) return NO_SETTINGS;
   const cleaned = withoutNulls(Object.fromEntries(Object.entries(raw).filter(([k]) => !EDITOR_ONLY.has(k)))) as Record<string, unknown>;
+  // Nothing to check (and the schema validator is costly to build on first use).
+  if (Object.keys(cleaned).length === 0) return NO_SETTINGS;
   const problems: string[] = [];
   let kept = cleaned;
   if (invalid(cleaned)) {
