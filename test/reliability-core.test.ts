@@ -5,7 +5,7 @@ import { analyze, countSegments, fixText } from '../shared/segments';
 import { extractBodies } from '../shared/extract';
 import { parseTemplate, templateFigures } from '../shared/templates';
 import { DEFAULT_CONFIG } from '../shared/config';
-import { lintDocument } from '../shared/lint';
+import { fixAll, lintDocument } from '../shared/lint';
 import { CORE_PROPERTIES, runProperty } from './fuzz/properties';
 import { testSeed } from './helpers/random';
 
@@ -66,5 +66,17 @@ describe('reliability: core regressions found by fuzzing', () => {
     const text = '😀\u200b' + '™'.repeat(68);
     const fixed = fixText(text);
     assert.equal(fixed.text, '😀' + '™'.repeat(68));
+  });
+});
+
+describe('reliability: fix-all regressions found by fuzzing', () => {
+  it('fix-all in a .sms file leaves "™" alone when "TM" would add a segment, and still removes a soft hyphen', () => {
+    const text = '😀\u00ad' + '™'.repeat(68);
+    const r = lintDocument({ path: '/r/a.sms', text }, DEFAULT_CONFIG);
+    const fixed = fixAll(text, r);
+    assert.equal(fixed.text, '😀' + '™'.repeat(68));
+    const again = lintDocument({ path: '/r/a.sms', text: fixed.text }, DEFAULT_CONFIG);
+    assert.equal(again.bodies[0]!.figures.segments.worst, 1);
+    assert.ok(again.findings.some((f) => f.ruleId === 'non-gsm-char' && f.fixes.length > 0), '"™" keeps its one-by-one fix');
   });
 });

@@ -22,6 +22,8 @@ export interface BodyModel {
   readonly withoutExtensionFigures: TemplateFigures | undefined;
   /** Literal-text characters, in body offsets. */
   readonly chars: readonly CharFinding[];
+  /** The characters fix-all replaces (never a set that adds segments). */
+  readonly fixAllChars: ReadonlySet<CharFinding>;
   readonly profile: PricingProfile | undefined;
   readonly profileError: string | undefined;
   readonly recipients: number;
@@ -84,10 +86,21 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const figures = figuresOf(template, config, profile, frontVars);
   const chars = literalFindings(template.parts);
 
-  const fixes = (c: CharFinding): string | undefined => (willFixAll(c, config) ? c.replacement : undefined);
-  const fixedFigures = chars.some((c) => fixes(c) !== undefined)
-    ? figuresOf(parseTemplate(replaceInBody(body.text, chars, fixes), template.syntax), config, profile, frontVars)
-    : figures;
+  const measureFixed = (set: ReadonlySet<CharFinding>): TemplateFigures =>
+    set.size ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (set.has(c) ? c.replacement : undefined)), template.syntax), config, profile, frontVars) : figures;
+  const worse = (f: TemplateFigures): boolean => f.worst.segments > figures.worst.segments || f.best.segments > figures.best.segments;
+  // "™" → "TM" in a body that stays UCS-2 adds units: fix-all must never add segments, so then it
+  // makes only the replacements that do not lengthen the text, or none.
+  let fixAllChars: ReadonlySet<CharFinding> = new Set(chars.filter((c) => willFixAll(c, config)));
+  let fixedFigures = measureFixed(fixAllChars);
+  if (worse(fixedFigures)) {
+    fixAllChars = new Set([...fixAllChars].filter((c) => c.replacement!.length <= c.end - c.start));
+    fixedFigures = measureFixed(fixAllChars);
+    if (worse(fixedFigures)) {
+      fixAllChars = new Set();
+      fixedFigures = figures;
+    }
+  }
   const extended = chars.some((c) => c.kind === 'gsm-extended');
   const withoutExtensionFigures = extended
     ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (c.kind === 'gsm-extended' ? 'a' : undefined)), template.syntax), config, profile, frontVars)
@@ -135,7 +148,7 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   }
 
   return {
-    body, template, figures, fixedFigures, withoutExtensionFigures, chars, profile, profileError,
+    body, template, figures, fixedFigures, withoutExtensionFigures, chars, fixAllChars, profile, profileError,
     recipients, media, country, maxSegments, cost, fixedCost, costError, balance,
     planImpact: impact,
     toDocument: (r) => mapRange(body.map, r.start, r.end),

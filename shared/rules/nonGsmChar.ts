@@ -15,7 +15,7 @@ export const nonGsmChar: BodyRule = {
     for (const c of m.chars) {
       if (c.kind !== 'non-gsm') continue;
       if (Array.isArray(allowed) && allowed.includes(c.char)) continue;
-      const fixAll = c.replacement !== undefined && !c.lossy;
+      const fixAll = m.fixAllChars.has(c);
       const effect = ucs2Effect(m, fixAll);
       const fix = c.replacement !== undefined ? ` Replace with ${c.replacement === '' ? 'nothing' : `"${c.replacement}"`}.` : '';
       const range = m.toDocument(c);
