@@ -8,7 +8,7 @@ import {
   type CampaignCost, type ExactAmount, type PlanImpact, type PricingProfile, type PlanSpec, type Span,
 } from '../pricing';
 import type { CharFinding } from '../segments';
-import { detectSyntax, parseTemplate, templateFigures, type Template, type TemplateFigures, type TemplateSyntax } from '../templates';
+import { detectSyntax, parseTemplate, TEMPLATE_SYNTAXES, templateFigures, type Template, type TemplateFigures, type TemplateSyntax } from '../templates';
 import type { Range } from '../types';
 import { literalFindings, replaceInBody } from './literals';
 
@@ -38,14 +38,10 @@ export interface BodyModel {
   readonly toDocument: (r: Range) => Range;
 }
 
-const SYNTAX_FROM_CONFIG: Readonly<Record<string, TemplateSyntax>> = {
-  mustache: 'mustache', handlebars: 'handlebars', liquid: 'liquid', js: 'js-template',
-  printf: 'printf', indexed: 'dotnet', icu: 'icu', none: 'plain',
-};
-
 function syntaxFor(body: Body, config: ResolvedConfig): TemplateSyntax {
-  const chosen = config.placeholders.find((p) => p !== 'auto');
-  if (chosen) return SYNTAX_FROM_CONFIG[chosen] ?? 'plain';
+  // The config's values are the template core's syntax names ("js-template", "dotnet"…).
+  const chosen = config.placeholders.find((p): p is TemplateSyntax => p !== 'auto' && (TEMPLATE_SYNTAXES as readonly string[]).includes(p));
+  if (chosen) return chosen;
   if (body.syntax !== 'plain') return body.syntax;
   // A plain hint from a call site or locale file may still hold {{name}} or {0}.
   return detectSyntax(body.text);
