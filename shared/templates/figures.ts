@@ -153,10 +153,20 @@ class Stats {
   }
 }
 
+/** Anything but basic-table ASCII (1 septet, never joins a cluster). A regex scans ~3x faster
+ * than a charCodeAt loop, and most literal text is all basic. */
+const NOT_BASIC_ASCII = /[^\n\r -Z_a-z]/;
+
 function measureInto(text: string, into: Stats): void {
-  let septets = 0;
+  const first = text.search(NOT_BASIC_ASCII);
+  if (first < 0) {
+    into.len += text.length;
+    into.septets += text.length;
+    return;
+  }
+  let septets = first;
   let or = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = first; i < text.length; i++) {
     const f = FLAGS[text.charCodeAt(i)]!;
     septets += f & 3;
     or |= f;
@@ -253,9 +263,16 @@ interface Label {
 }
 
 /** What one walk down a chosen path collects. */
-interface Path {
+interface Trail {
   readonly names: string[];
   readonly labels: Label[];
+  readonly missing: string[];
+}
+
+/** The same, read-only where a flat template shares its arrays. */
+interface Path {
+  readonly names: readonly string[];
+  readonly labels: readonly Label[];
   readonly missing: string[];
 }
 
@@ -478,6 +495,7 @@ class Measurer {
 
   /** Arm index per branch group (first arm where a group has no pick). */
   dense(picks: Picks): number[] {
+    if (this.groups.length === 0) return [];
     const arms = new Array<number>(this.groups.length).fill(0);
     for (let i = 0; i < picks.length; i += 2) arms[picks[i]!] = picks[i + 1]!;
     return arms;
@@ -503,7 +521,7 @@ class Measurer {
 
   /** Printed variables and branch labels along one path; sample values it lacks in `missing`.
    * `stats`, when given, receives the sum (only the sample case needs it). */
-  walk(nodes: readonly Node[], arms: readonly number[], sc: Scenario, into: Path, stats?: Stats, times = 1): void {
+  walk(nodes: readonly Node[], arms: readonly number[], sc: Scenario, into: Trail, stats?: Stats, times = 1): void {
     for (const n of nodes) {
       if (n.t === 'run') {
         stats?.add(n.stats[sc], times);
@@ -662,18 +680,8 @@ export function templateFigures(
       sampleValues.set(name, r.sample);
       anySample = true;
     } else if (info.hasDefault) sampleValues.set(name, ''); // prints the default text
-    const noMin = r.assumed.includes('minLength');
-    const noMax = r.assumed.includes('maxLength');
-    if (noMin || noMax) {
-      const what = noMin && noMax
-        ? `minLength ${r.minLength} (defaultMinLength) and maxLength ${r.maxLength} (defaultMaxLength)`
-        : noMin ? `minLength ${r.minLength} (defaultMinLength)` : `maxLength ${r.maxLength} (defaultMaxLength)`;
-      assumptions.push({ code: 'variable-length-unknown', variable: name, message: `'${name}' has no declared length; assumed ${what}`, range });
-    }
-    if (r.mayBeUnicode) {
-      const why = r.assumed.includes('charset') ? ' (defaultCharset)' : '';
-      assumptions.push({ code: 'variable-may-be-unicode', variable: name, message: `'${name}' may hold characters outside GSM-7${why}: the worst case is UCS-2`, range });
-    }
+    if (r.assumed.includes('minLength') || r.assumed.includes('maxLength')) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));
+    if (r.mayBeUnicode) assumptions.push(new VariableAssumption('variable-may-be-unicode', r, range));
     for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
   }
 
@@ -715,12 +723,23 @@ export function templateFigures(
     if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
   }
 
-  const figure = (sc: Scenario, arms: readonly number[], count: FigureCount | undefined): { fig: Figure; missing: string[]; labels: Label[] } => {
-    const into: Path = { names: [], labels: [], missing: [] };
-    let stats: Stats | undefined;
-    if (!count) stats = new Stats();
-    m.walk(nodes, arms, sc, into, stats);
-    const c = count ?? quickCount(stats!, sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
+  // A flat template prints every variable once in body order, with no branch labels.
+  const flatNames = flat ? [...resolved.keys()] : undefined;
+  const figure = (sc: Scenario, arms: readonly number[], count: FigureCount | undefined): { fig: Figure; missing: string[]; labels: readonly Label[] } => {
+    let into: Path;
+    let c: FigureCount;
+    if (flatNames) {
+      into = { names: flatNames, labels: NO_LABELS, missing: [] };
+      if (sc === SAMPLE) for (const n of flatNames) if (!sampleValues.has(n)) into.missing.push(n);
+      const run = nodes[0] as Run | undefined;
+      c = count ?? quickCount(run?.stats[sc] ?? new Stats(), sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
+    } else {
+      const trail: Trail = { names: [], labels: [], missing: [] };
+      into = trail;
+      const stats = count ? undefined : new Stats();
+      m.walk(nodes, arms, sc, trail, stats);
+      c = count ?? quickCount(stats!, sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
+    }
     const values: ValueChoice[] = [];
     for (const name of into.names) {
       const r = resolved.get(name)!;
@@ -736,23 +755,23 @@ export function templateFigures(
         });
       }
     }
-    const fig: Figure = { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant: into.labels.map((l) => l.text), values };
+    const variant = into.labels.length === 0 ? [] : into.labels.map((l) => l.text);
+    const fig: Figure = { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant, values };
     return { fig, missing: into.missing, labels: into.labels };
   };
 
-  const noArms: number[] = [];
   // A branch group without arms (`{n, select, }`) leaves no combination at all: walk the rest.
   const bestV = candidates[bestI];
   const worstV = candidates[worstI];
-  const bestF = figure(BEST, bestV && !flat ? m.dense(bestV.picks) : m.dense(NO_PICKS), bestV && countOnly(variants[bestI]!.best));
-  const worstF = figure(WORST, worstV && !flat ? m.dense(worstV.picks) : m.dense(NO_PICKS), worstV && countOnly(variants[worstI]!.worst));
+  const bestF = figure(BEST, m.dense(bestV?.picks ?? NO_PICKS), bestV && variants[bestI]!.best);
+  const worstF = figure(WORST, m.dense(worstV?.picks ?? NO_PICKS), worstV && variants[worstI]!.worst);
   if (!bestV) variants.push({ variant: [], best: countOnly(bestF.fig), worst: countOnly(worstF.fig) });
   let best = bestF.fig;
   let worst = worstF.fig;
   let worstLabels = worstF.labels;
   let bestLabels = bestF.labels;
 
-  const sampleArms = m.groups.length === 0 ? noArms : new Array<number>(m.groups.length).fill(0);
+  const sampleArms = m.dense(NO_PICKS);
   if (!flat) m.samplePicks(nodes, sampleArms);
   const s = figure(SAMPLE, sampleArms, undefined);
   let sample: Figure | undefined;
@@ -775,20 +794,6 @@ export function templateFigures(
     if (it.assumed) assumptions.push({ code: 'repeat-count-unknown', variable: name, message: `'${name}' has no declared maxItems; assumed ${it.max} (defaultMaxItems)` });
   }
 
-  const widening: Widening[] = [];
-  let valueText = '';
-  for (const v of worst.values) {
-    const r = resolved.get(v.name)!;
-    if (!(r.mayBeUnicode || r.maxLength > r.minLength)) continue;
-    widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${r.mayBeUnicode ? ', unicode' : ''})` });
-    valueText += `${valueText ? ', ' : ''}${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`;
-  }
-  for (const l of worstLabels) if (!bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
-
-  const arms = worst.variant.join(', ');
-  const reason = arms && valueText ? `${arms} with ${valueText}` : arms || (valueText ? `with ${valueText}` : '');
-  const worstReason = `worst: ${worst.segments} segment${worst.segments === 1 ? '' : 's'}, ${worst.encoding}${reason ? `; ${reason}` : ''}`;
-
   const variables: VariableReport[] = [];
   for (const r of resolved.values()) {
     variables.push({
@@ -803,8 +808,88 @@ export function templateFigures(
     });
   }
 
-  return { best, worst, sample, variants, variantCount, variables, assumptions, widening, worstReason };
+  return new Figures(best, worst, sample, variants, variantCount, variables, assumptions, resolved, worstLabels, bestLabels);
 }
+
+/** An assumption about one variable; the message is written when read. */
+class VariableAssumption implements Assumption {
+  readonly variable: string;
+  constructor(
+    readonly code: 'variable-length-unknown' | 'variable-may-be-unicode',
+    private readonly r: ResolvedVariable,
+    readonly range: Range,
+  ) {
+    this.variable = r.name;
+  }
+
+  get message(): string {
+    const r = this.r;
+    if (this.code === 'variable-may-be-unicode') {
+      return `'${r.name}' may hold characters outside GSM-7${r.assumed.includes('charset') ? ' (defaultCharset)' : ''}: the worst case is UCS-2`;
+    }
+    const noMin = r.assumed.includes('minLength');
+    const noMax = r.assumed.includes('maxLength');
+    const what = noMin && noMax
+      ? `minLength ${r.minLength} (defaultMinLength) and maxLength ${r.maxLength} (defaultMaxLength)`
+      : noMin ? `minLength ${r.minLength} (defaultMinLength)` : `maxLength ${r.maxLength} (defaultMaxLength)`;
+    return `'${r.name}' has no declared length; assumed ${what}`;
+  }
+
+  toJSON(): Assumption {
+    return { code: this.code, message: this.message, variable: this.variable, range: this.range };
+  }
+}
+
+/** The figures; what widens the worst case and why are written when first read (the editor
+ * measures each body up to three times and shows the reason once). */
+class Figures implements TemplateFigures {
+  private why: { widening: Widening[]; worstReason: string } | undefined;
+
+  constructor(
+    readonly best: Figure,
+    readonly worst: Figure,
+    readonly sample: Figure | undefined,
+    readonly variants: readonly VariantFigures[],
+    readonly variantCount: number,
+    readonly variables: readonly VariableReport[],
+    readonly assumptions: readonly Assumption[],
+    private readonly resolved: ReadonlyMap<string, ResolvedVariable>,
+    private readonly worstLabels: readonly Label[],
+    private readonly bestLabels: readonly Label[],
+  ) {}
+
+  get widening(): readonly Widening[] {
+    return (this.why ??= this.explain()).widening;
+  }
+
+  get worstReason(): string {
+    return (this.why ??= this.explain()).worstReason;
+  }
+
+  private explain(): { widening: Widening[]; worstReason: string } {
+    const worst = this.worst;
+    const widening: Widening[] = [];
+    let valueText = '';
+    for (const v of worst.values) {
+      const r = this.resolved.get(v.name)!;
+      if (!(r.mayBeUnicode || r.maxLength > r.minLength)) continue;
+      widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${r.mayBeUnicode ? ', unicode' : ''})` });
+      valueText += `${valueText ? ', ' : ''}${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`;
+    }
+    for (const l of this.worstLabels) if (!this.bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
+    const arms = worst.variant.join(', ');
+    const reason = arms && valueText ? `${arms} with ${valueText}` : arms || (valueText ? `with ${valueText}` : '');
+    const worstReason = `worst: ${worst.segments} segment${worst.segments === 1 ? '' : 's'}, ${worst.encoding}${reason ? `; ${reason}` : ''}`;
+    return { widening, worstReason };
+  }
+
+  toJSON(): TemplateFigures {
+    const { best, worst, sample, variants, variantCount, variables, assumptions, widening, worstReason } = this;
+    return { best, worst, sample, variants, variantCount, variables, assumptions, widening, worstReason };
+  }
+}
+
+const NO_LABELS: readonly Label[] = [];
 
 function hasLoop(n: Node): boolean {
   return n.t === 'repeat' || (n.t === 'branch' && n.arms.some((a) => a.some(hasLoop)));
