@@ -37,7 +37,12 @@ export function normalizePath(path: string): string {
 // Compiled classifiers by glob lists, so callers may rebuild their options objects freely.
 const cache = new Map<string, (path: string) => FileKind>();
 
+// The same options object usually comes back (one resolved config per folder): skip the key.
+const byObject = new WeakMap<KindGlobs, (path: string) => FileKind>();
+
 export function fileKind(path: string, globs: KindGlobs): FileKind {
+  const known = byObject.get(globs);
+  if (known) return known(normalizePath(path));
   const key = JSON.stringify([globs.templateFiles, globs.localeFiles, globs.sourceFiles]);
   let classify = cache.get(key);
   if (!classify) {
@@ -53,11 +58,24 @@ export function fileKind(path: string, globs: KindGlobs): FileKind {
     };
     cache.set(key, classify);
   }
+  byObject.set(globs, classify);
   return classify(normalizePath(path));
+}
+
+const single = new Map<string, Matcher>();
+
+function globMatcher(glob: string): Matcher {
+  let m = single.get(glob);
+  if (!m) {
+    if (single.size > 256) single.clear();
+    m = matcher([glob]);
+    single.set(glob, m);
+  }
+  return m;
 }
 
 /** The first glob that selects `path`, for "file matches *.sms". */
 export function matchingGlob(path: string, globs: readonly string[]): string | undefined {
   const p = normalizePath(path);
-  return globs.find((g) => matcher([g])(p));
+  return globs.find((g) => globMatcher(g)(p));
 }

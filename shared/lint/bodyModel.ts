@@ -70,10 +70,46 @@ function willFixAll(c: CharFinding, config: ResolvedConfig): boolean {
   return config.rules[RULE_OF_KIND[c.kind]]?.severity !== 'off';
 }
 
+// Profiles and prices depend on a handful of numbers: resolve each once per config.
+const profileMemo = new WeakMap<object, Map<string, ReturnType<typeof resolveProfile>>>();
+const costMemo = new WeakMap<PricingProfile, Map<string, ReturnType<typeof campaignCost>>>();
+const balanceMemo = new WeakMap<ResolvedConfig, { value: ExactAmount | undefined }>();
+
+function profileOf(config: ResolvedConfig, id: string): ReturnType<typeof resolveProfile> {
+  let byId = profileMemo.get(config.profiles);
+  if (!byId) profileMemo.set(config.profiles, (byId = new Map()));
+  let r = byId.get(id);
+  if (!r) byId.set(id, (r = resolveProfile(id, config.profiles as never)));
+  return r;
+}
+
+function balanceOf(config: ResolvedConfig): ExactAmount | undefined {
+  let b = balanceMemo.get(config);
+  if (!b) {
+    const parsed = config.campaign.balance === undefined ? undefined : amountFromConfig(config.campaign.balance as never, 'campaign.balance');
+    balanceMemo.set(config, (b = { value: parsed?.ok ? parsed.value : undefined }));
+  }
+  return b.value;
+}
+
+function priceOf(profile: PricingProfile, best: number, worst: number, recipients: number, media: boolean, country: string | undefined, balance: ExactAmount | undefined): ReturnType<typeof campaignCost> {
+  let memo = costMemo.get(profile);
+  if (!memo) costMemo.set(profile, (memo = new Map()));
+  const usable = balance && balance.unit === profile.unit ? balance : undefined;
+  const key = `${best}|${worst}|${recipients}|${media}|${country ?? ''}|${usable ? (usable.unit === 'usd' ? usable.micros : usable.credits) : ''}`;
+  let r = memo.get(key);
+  if (!r) {
+    if (memo.size > 4096) memo.clear();
+    r = campaignCost(profile, { segments: { best, worst }, recipients, media, ...(country ? { country } : {}), ...(usable ? { balance: usable } : {}) });
+    memo.set(key, r);
+  }
+  return r;
+}
+
 export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const opts = body.options;
   const profileId = typeof opts.profile === 'string' ? opts.profile : config.profile;
-  const resolved = resolveProfile(profileId, config.profiles as never);
+  const resolved = profileOf(config, profileId);
   const profile = resolved.ok ? resolved.value : undefined;
   const profileError = resolved.ok ? undefined : resolved.error.message;
 
@@ -108,24 +144,13 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const limits = [num(opts.maxSegments), config.limits.maxSegments, profile?.maxSegments ?? undefined].filter((n): n is number => n !== undefined);
   const maxSegments = limits.length ? Math.min(...limits) : undefined;
 
-  let balance: ExactAmount | undefined;
-  if (config.campaign.balance !== undefined) {
-    const b = amountFromConfig(config.campaign.balance as never, 'campaign.balance');
-    if (b.ok) balance = b.value;
-  }
+  const balance = balanceOf(config);
 
   let cost: CampaignCost | undefined;
   let fixedCost: CampaignCost | undefined;
   let costError: BodyModel['costError'];
   if (profile) {
-    const price = (f: TemplateFigures) =>
-      campaignCost(profile, {
-        segments: { best: f.best.segments, worst: f.worst.segments },
-        recipients,
-        media,
-        ...(country ? { country } : {}),
-        ...(balance && balance.unit === profile.unit ? { balance } : {}),
-      });
+    const price = (f: TemplateFigures) => priceOf(profile, f.best.segments, f.worst.segments, recipients, media, country, balance);
     const c = price(figures);
     if (c.ok) {
       cost = c.value;

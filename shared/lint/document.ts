@@ -60,11 +60,13 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): LintResu
       if (severity === 'off') continue;
       const options = config.rules[rule.id]?.options ?? {};
       for (const f of rule.check({ model, config, options, encode })) {
-        own.push({
+        const finding: LintFinding = {
           ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [], docsPath: rule.docsPath,
-          ...(f.hover ? { hover: f.hover } : {}),
           ...(f.data ? { data: f.data } : {}),
-        });
+        };
+        // Hover markdown is built only when someone hovers (or serializes) the finding.
+        if ('hover' in f) Object.defineProperty(finding, 'hover', { get: () => f.hover, enumerable: true });
+        own.push(finding);
       }
     }
     for (const f of quoting === 'yaml-plain' ? quotePlainScalarFixes(text, body.range, own) : own) push(f);
@@ -75,7 +77,9 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): LintResu
       profile: model.profile?.id ?? String(body.options.profile ?? config.profile),
       figures, ...(cost ? { cost } : {}),
       inlayHint: inlayHint(figures, cost),
-      hover: bodyHover(model, figures, cost),
+      get hover() {
+        return bodyHover(model, figures, cost);
+      },
     });
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

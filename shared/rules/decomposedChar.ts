@@ -16,7 +16,9 @@ export const decomposedChar: BodyRule = {
         message: `Decomposed ${c.replacement}: the base letter plus ${charLabel(c)} ${ucs2Effect(m, true)}; the precomposed ${c.replacement} is GSM-7. Normalize to NFC.`,
         fixes: [{ title: `Replace with precomposed ${c.replacement} (NFC)`, edits: [{ range, text: encode(c.replacement) }] }],
         data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement, segments: m.figures.worst.segments, segmentsAfterFix: m.fixedFigures.worst.segments, fixAll: m.fixAllChars.has(c) },
-        hover: [`**Decomposed ${c.replacement}**: ${charLabel(c)} after its base letter. NFC folds it into ${c.replacement}, which is in the GSM-7 alphabet.`, '', beforeAfterTable(m)].join('\n'),
+        get hover() {
+          return [`**Decomposed ${c.replacement}**: ${charLabel(c)} after its base letter. NFC folds it into ${c.replacement}, which is in the GSM-7 alphabet.`, '', beforeAfterTable(m)].join('\n');
+        },
       });
     }
     return out;

@@ -26,7 +26,9 @@ export const invisibleChar: BodyRule = {
         message: `Invisible ${charLabel(c)} ${ucs2Effect(m, true)}. ${words.action}.`,
         fixes: [{ title: words.title(c.name), edits: [{ range, text: encode(c.replacement ?? '') }] }],
         data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement ?? '', segments: m.figures.worst.segments, segmentsAfterFix: m.fixedFigures.worst.segments, fixAll: m.fixAllChars.has(c) },
-        hover: [`**${charLabel(c)}**: invisible, and not in the GSM-7 alphabet, so the whole message is sent as UCS-2.`, '', beforeAfterTable(m)].join('\n'),
+        get hover() {
+          return [`**${charLabel(c)}**: invisible, and not in the GSM-7 alphabet, so the whole message is sent as UCS-2.`, '', beforeAfterTable(m)].join('\n');
+        },
       });
     }
     return out;

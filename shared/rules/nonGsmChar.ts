@@ -26,12 +26,14 @@ export const nonGsmChar: BodyRule = {
           ? { fixes: [{ title: `Replace ${c.char} with ${c.replacement === '' ? 'nothing' : c.replacement}`, edits: [{ range, text: encode(c.replacement) }] }] }
           : {}),
         data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement, lossy: c.lossy === true, segments: now.segments, segmentsAfterFix: after.segments, fixAll },
-        hover: [
-          `**${charLabel(c)}** is not in the GSM-7 alphabet (3GPP TS 23.038 §6.2.1), so the whole message is sent as UCS-2: 70 units per segment, 67 when split.`,
-          '',
-          beforeAfterTable(m),
-          ...(c.replacement !== undefined ? ['', `GSM-7 equivalent: \`${c.replacement === '' ? '(remove)' : c.replacement}\`${c.lossy ? ' (changes the spelling)' : ''}`] : []),
-        ].join('\n'),
+        get hover() {
+          return [
+            `**${charLabel(c)}** is not in the GSM-7 alphabet (3GPP TS 23.038 §6.2.1), so the whole message is sent as UCS-2: 70 units per segment, 67 when split.`,
+            '',
+            beforeAfterTable(m),
+            ...(c.replacement !== undefined ? ['', `GSM-7 equivalent: \`${c.replacement === '' ? '(remove)' : c.replacement}\`${c.lossy ? ' (changes the spelling)' : ''}`] : []),
+        ].join('\n');
+        },
       });
     }
     return out;
