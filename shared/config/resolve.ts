@@ -73,14 +73,47 @@ export function resolveConfig(filePath: string, fs: ConfigFs, options: ResolveOp
   return createConfigResolver(fs, options).resolve(filePath, options.locale);
 }
 
+// Files that share a chain and match the same overrides share one ResolvedConfig object, so
+// per-config memos downstream (profiles, prices, glob matchers) hit across files.
+const resolvedByChain = new WeakMap<Chain, Map<string, ResolvedConfig>>();
+
+/** Which path-dependent parts of the layers apply to `filePath`: overrides and placeholder globs. */
+function pathSignature(filePath: string, layers: readonly { config: SmslintConfig; dir: string | undefined }[], locale: string | undefined): string {
+  let sig = locale ?? '';
+  const placeholders = (p: SmslintConfig['placeholders'], dir: string | undefined): void => {
+    if (p && typeof p === 'object' && !Array.isArray(p)) sig += `:${Object.keys(p).findIndex((g) => matches([g], dir, filePath))}`;
+  };
+  for (const { config, dir } of layers) {
+    sig += '|';
+    placeholders(config.placeholders, dir);
+    for (const o of config.overrides ?? []) {
+      const globs = typeof o.files === 'string' ? [o.files] : o.files;
+      const on = matches(globs, dir, filePath) && (o.locales === undefined || localeMatches(o.locales, locale));
+      sig += on ? '1' : '0';
+      if (on) placeholders(o.placeholders, dir);
+    }
+  }
+  return sig;
+}
+
 function resolveFromChain(filePath: string, chain: Chain, base: SmslintConfig | undefined, locale: string | undefined): ConfigResolution {
   const broken = chain.problems.some((p) => p.severity === 'error');
   const layers: readonly ConfigLayer[] = broken ? [] : chain.layers;
   const baseDir = layers[0]?.dir;
-  const m = new Builder(baseDir, filePath);
-  if (base) m.layer(base, baseDir, locale);
-  for (const l of layers) if (l.config) m.layer(l.config, l.dir, locale);
-  const config = m.done();
+  const applied = [
+    ...(base ? [{ config: base, dir: baseDir }] : []),
+    ...layers.flatMap((l) => (l.config ? [{ config: l.config, dir: l.dir }] : [])),
+  ];
+  let byPath = resolvedByChain.get(chain);
+  if (!byPath) resolvedByChain.set(chain, (byPath = new Map()));
+  const sig = `${baseDir ?? ''}\0${pathSignature(filePath, applied, locale)}`;
+  let config = byPath.get(sig);
+  if (!config) {
+    const m = new Builder(baseDir, filePath);
+    for (const a of applied) m.layer(a.config, a.dir, locale);
+    config = m.done();
+    byPath.set(sig, config);
+  }
   return {
     config,
     source: chain.layers[chain.layers.length - 1]?.file,
