@@ -251,11 +251,17 @@ interface Variant {
 const SATURATE = 1e9;
 const NO_PICKS: Picks = [];
 
+/** One printed variable: what the body says about it, then its resolved metadata and the value
+ * the sample case prints (its sample, or '' when a `default` filter prints instead). */
 interface VariableInfo {
   valueKind: ValueKind;
   ranges: Range[];
   hasDefault: boolean;
+  r: ResolvedVariable;
+  sample: string | undefined;
 }
+
+const UNRESOLVED = undefined as unknown as ResolvedVariable;
 
 interface Label {
   readonly text: string;
@@ -284,8 +290,7 @@ class Measurer {
   private readonly pickLabels: (string[] | undefined)[] = [];
 
   constructor(
-    readonly resolved: ReadonlyMap<string, ResolvedVariable>,
-    readonly sampleValues: ReadonlyMap<string, string>,
+    readonly known: ReadonlyMap<string, VariableInfo>,
     readonly vars: Readonly<Record<string, VariableMeta>>,
     readonly opts: { defaultMaxItems: number; extendedInWorst: boolean; locale: string },
   ) {}
@@ -302,7 +307,7 @@ class Measurer {
   }
 
   private value(r: ResolvedVariable, sc: Scenario): string | undefined {
-    if (sc === SAMPLE) return this.sampleValues.get(r.name);
+    if (sc === SAMPLE) return this.known.get(r.name)!.sample;
     return String.fromCharCode(this.filler(r, sc)).repeat(sc === BEST ? r.minLength : r.maxLength);
   }
 
@@ -311,7 +316,7 @@ class Measurer {
     let o = this.filtered.get(p);
     if (!o) this.filtered.set(p, (o = []));
     if (!(sc in o)) {
-      const v = this.value(this.resolved.get(p.name)!, sc);
+      const v = this.value(this.known.get(p.name)!.r, sc);
       if (v === undefined) o[sc] = undefined;
       else {
         const t = applyFilters(v, p.filters);
@@ -324,23 +329,23 @@ class Measurer {
   /** Adds what `p` prints in case `sc`. Fillers are runs of one character, so unfiltered ones
    * are counted without building them (they hold nothing that HTML escaping changes). */
   private variableInto(p: VariablePart, sc: Scenario, into: Stats): void {
-    if (!hasLengthFilter(p) && (sc !== SAMPLE || !p.htmlEscaped)) {
-      const r = this.resolved.get(p.name)!;
-      if (sc === SAMPLE) {
-        const v = this.sampleValues.get(p.name);
-        if (v !== undefined) measureInto(v, into);
-        return;
-      }
-      const n = sc === BEST ? r.minLength : r.maxLength;
-      if (n === 0) return;
-      const f = FLAGS[this.filler(r, sc)]!;
-      into.len += n;
-      into.septets += (f & 3) * n;
-      into.flags |= f & ~3;
+    if (hasLengthFilter(p)) {
+      const t = this.text(p, sc);
+      if (t !== undefined) measureInto(t, into);
       return;
     }
-    const t = this.text(p, sc);
-    if (t !== undefined) measureInto(t, into);
+    const v = this.known.get(p.name)!;
+    if (sc === SAMPLE) {
+      if (v.sample !== undefined) measureInto(p.htmlEscaped ? escapeHtml(v.sample) : v.sample, into);
+      return;
+    }
+    const r = v.r;
+    const n = sc === BEST ? r.minLength : r.maxLength;
+    if (n === 0) return;
+    const f = FLAGS[this.filler(r, sc)]!;
+    into.len += n;
+    into.septets += (f & 3) * n;
+    into.flags |= f & ~3;
   }
 
   repeatCounts(p: RepeatPart): [number, number, number] {
@@ -528,7 +533,7 @@ class Measurer {
         for (const p of n.items) {
           if (p.kind !== 'variable') continue;
           if (!into.names.includes(p.name)) into.names.push(p.name);
-          if (sc === SAMPLE && !this.sampleValues.has(p.name) && !into.missing.includes(p.name)) into.missing.push(p.name);
+          if (sc === SAMPLE && this.known.get(p.name)!.sample === undefined && !into.missing.includes(p.name)) into.missing.push(p.name);
         }
       } else if (n.t === 'branch') {
         const i = arms[n.g]!;
@@ -569,7 +574,7 @@ class Measurer {
 
   private sampleOf(name: string): string | undefined {
     const m = this.vars[name];
-    return typeof m?.sample === 'string' ? m.sample : this.sampleValues.get(name);
+    return typeof m?.sample === 'string' ? m.sample : this.known.get(name)?.sample;
   }
 
   /** true / false, or undefined when it cannot be told from the samples. */
@@ -631,7 +636,7 @@ function collect(parts: readonly Part[], out: Map<string, VariableInfo>): number
     if (p.kind === 'literal') continue;
     if (p.kind === 'variable') {
       let e = out.get(p.name);
-      if (!e) out.set(p.name, (e = { valueKind: p.valueKind, ranges: [], hasDefault: false }));
+      if (!e) out.set(p.name, (e = { valueKind: p.valueKind, ranges: [], hasDefault: false, r: UNRESOLVED, sample: undefined }));
       // Text wins over number: one textual use means the value may be any text.
       if (p.valueKind === 'text') e.valueKind = 'text';
       e.ranges.push(p.range);
@@ -668,24 +673,24 @@ export function templateFigures(
 
   const collected = new Map<string, VariableInfo>();
   const variantCount = Math.min(collect(template.parts, collected), SATURATE);
-  const resolved = new Map<string, ResolvedVariable>();
-  const sampleValues = new Map<string, string>();
   let anySample = false;
+  const variables: VariableReport[] = [];
   for (const [name, info] of collected) {
     const meta = Object.prototype.hasOwnProperty.call(safeVars, name) ? safeVars[name] : undefined;
     const r = resolveVariable(name, info, meta, defaults, septetsOf);
-    resolved.set(name, r);
+    info.r = r;
+    variables.push(r);
     const range = info.ranges[0]!;
     if (r.sample !== undefined) {
-      sampleValues.set(name, r.sample);
+      info.sample = r.sample;
       anySample = true;
-    } else if (info.hasDefault) sampleValues.set(name, ''); // prints the default text
+    } else if (info.hasDefault) info.sample = ''; // prints the default text
     if (r.assumed.includes('minLength') || r.assumed.includes('maxLength')) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));
     if (r.mayBeUnicode) assumptions.push(new VariableAssumption('variable-may-be-unicode', r, range));
     for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
   }
 
-  const m = new Measurer(resolved, sampleValues, safeVars, {
+  const m = new Measurer(collected, safeVars, {
     defaultMaxItems: defaults.defaultMaxItems,
     extendedInWorst: options.extendedInWorst === true,
     locale: typeof options.locale === 'string' ? options.locale : 'en',
@@ -724,13 +729,13 @@ export function templateFigures(
   }
 
   // A flat template prints every variable once in body order, with no branch labels.
-  const flatNames = flat ? [...resolved.keys()] : undefined;
+  const flatNames = flat ? [...collected.keys()] : undefined;
   const figure = (sc: Scenario, arms: readonly number[], count: FigureCount | undefined): { fig: Figure; missing: string[]; labels: readonly Label[] } => {
     let into: Path;
     let c: FigureCount;
     if (flatNames) {
       into = { names: flatNames, labels: NO_LABELS, missing: [] };
-      if (sc === SAMPLE) for (const n of flatNames) if (!sampleValues.has(n)) into.missing.push(n);
+      if (sc === SAMPLE) for (const n of flatNames) if (collected.get(n)!.sample === undefined) into.missing.push(n);
       const run = nodes[0] as Run | undefined;
       c = count ?? quickCount(run?.stats[sc] ?? new Stats(), sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
     } else {
@@ -742,9 +747,8 @@ export function templateFigures(
     }
     const values: ValueChoice[] = [];
     for (const name of into.names) {
-      const r = resolved.get(name)!;
+      const { r, sample: v } = collected.get(name)!;
       if (sc === SAMPLE) {
-        const v = sampleValues.get(name);
         if (v !== undefined) values.push({ name, length: v.length, charset: r.charset, source: 'sample' });
       } else {
         values.push({
@@ -794,21 +798,7 @@ export function templateFigures(
     if (it.assumed) assumptions.push({ code: 'repeat-count-unknown', variable: name, message: `'${name}' has no declared maxItems; assumed ${it.max} (defaultMaxItems)` });
   }
 
-  const variables: VariableReport[] = [];
-  for (const r of resolved.values()) {
-    variables.push({
-      name: r.name,
-      minLength: r.minLength,
-      maxLength: r.maxLength,
-      charset: r.charset,
-      sample: r.sample,
-      assumed: r.assumed,
-      mayBeUnicode: r.mayBeUnicode,
-      ranges: r.ranges,
-    });
-  }
-
-  return new Figures(best, worst, sample, variants, variantCount, variables, assumptions, resolved, worstLabels, bestLabels);
+  return new Figures(best, worst, sample, variants, variantCount, variables, assumptions, collected, worstLabels, bestLabels);
 }
 
 /** An assumption about one variable; the message is written when read. */
@@ -853,7 +843,7 @@ class Figures implements TemplateFigures {
     readonly variantCount: number,
     readonly variables: readonly VariableReport[],
     readonly assumptions: readonly Assumption[],
-    private readonly resolved: ReadonlyMap<string, ResolvedVariable>,
+    private readonly known: ReadonlyMap<string, VariableInfo>,
     private readonly worstLabels: readonly Label[],
     private readonly bestLabels: readonly Label[],
   ) {}
@@ -871,7 +861,7 @@ class Figures implements TemplateFigures {
     const widening: Widening[] = [];
     let valueText = '';
     for (const v of worst.values) {
-      const r = this.resolved.get(v.name)!;
+      const r = this.known.get(v.name)!.r;
       if (!(r.mayBeUnicode || r.maxLength > r.minLength)) continue;
       widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${r.mayBeUnicode ? ', unicode' : ''})` });
       valueText += `${valueText ? ', ' : ''}${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`;
