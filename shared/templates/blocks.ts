@@ -107,13 +107,16 @@ function frameToPart(f: Frame, end: number): Part {
 export function buildTree(tokens: readonly Token[], body: string, findings: TemplateFinding[]): Part[] {
   const root: Part[] = [];
   const stack: Frame[] = [];
-  const target = (): Part[] => {
+  // Where printed parts go: the open branch of the innermost block, or the root.
+  let cur = root;
+  const retarget = (): void => {
     const top = stack[stack.length - 1];
-    return top ? top.branches[top.branches.length - 1]!.parts : root;
+    cur = top ? top.branches[top.branches.length - 1]!.parts : root;
   };
   const closeTop = (end: number): void => {
     const f = stack.pop()!;
-    target().push(frameToPart(f, end));
+    retarget();
+    cur.push(frameToPart(f, end));
   };
   for (const tok of tokens) {
     switch (tok.t) {
@@ -125,14 +128,14 @@ export function buildTree(tokens: readonly Token[], body: string, findings: Temp
             range: { start: tok.start, end: tok.end },
             verbatim: true,
           };
-          target().push(lit);
+          cur.push(lit);
         }
         break;
       case 'escape':
-        target().push({ kind: 'literal', text: tok.text, range: tok.range, verbatim: false });
+        cur.push({ kind: 'literal', text: tok.text, range: tok.range, verbatim: false });
         break;
       case 'var':
-        target().push(tok.part);
+        cur.push(tok.part);
         break;
       case 'void':
         break;
@@ -143,6 +146,7 @@ export function buildTree(tokens: readonly Token[], body: string, findings: Temp
           discardFirst: tok.block === 'case',
           sawElse: false,
         });
+        retarget();
         break;
       case 'mid': {
         const top = stack[stack.length - 1];
@@ -165,6 +169,7 @@ export function buildTree(tokens: readonly Token[], body: string, findings: Temp
         }
         if (tok.mid === 'else') top.sawElse = true;
         top.branches.push({ label: tok.label, test: tok.test, parts: [] });
+        retarget();
         break;
       }
       case 'close': {

@@ -14,11 +14,13 @@ export function parseMustache(body: string, handlebars: boolean): Template {
   const tokens: Token[] = [];
   let pos = 0;
   let textStart = 0;
+  // The next `{{` at or after `pos`, found while checking the previous tag was closed.
+  let next = body.indexOf('{{');
   const flushText = (end: number): void => {
     if (end > textStart) tokens.push({ t: 'text', start: textStart, end });
   };
   while (pos < body.length) {
-    const open = body.indexOf('{{', pos);
+    const open = next >= pos ? next : body.indexOf('{{', pos);
     if (open < 0) break;
     const triple = body.charCodeAt(open + 2) === 0x7b && !(handlebars && body.startsWith('{{{{', open));
     let closer = triple ? '}}}' : '}}';
@@ -27,15 +29,16 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     if (longComment) closer = '--}}';
     const close = body.indexOf(closer, innerStart);
     // A new `{{` before the closer means this one was never closed.
-    const reopen = longComment ? -1 : body.indexOf('{{', innerStart);
-    if (close < 0 || (reopen >= 0 && reopen < close)) {
+    const reopen = body.indexOf('{{', innerStart);
+    next = reopen;
+    if (close < 0 || (!longComment && reopen >= 0 && reopen < close)) {
       findings.push({
         code: 'unclosed-tag',
         kind: 'malformed',
         message: `'${triple ? '{{{' : '{{'}' is never closed with '${closer}'`,
         range: { start: open, end: innerStart },
       });
-      pos = reopen >= 0 ? reopen : body.length;
+      pos = !longComment && reopen >= 0 ? reopen : body.length;
       continue;
     }
     const tagEnd = close + closer.length;
@@ -57,18 +60,17 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         inner = inner.slice(0, -1);
       }
     }
-    const flags = { trimLeft, trimRight };
     if (triple) {
       const name = inner.trim();
       if (name === '') findings.push(emptyPlaceholder(range));
-      tokens.push({ t: 'var', range, ...flags, part: variable(body, range, name, false) });
+      tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, name, false) });
       continue;
     }
     const sigil = inner.charAt(0);
     const rest = inner.slice(1).trim();
     switch (sigil) {
       case '!':
-        tokens.push({ t: 'void', range, ...flags });
+        tokens.push({ t: 'void', range, trimLeft, trimRight });
         continue;
       case '=':
         findings.push({
@@ -77,43 +79,43 @@ export function parseMustache(body: string, handlebars: boolean): Template {
           message: 'Changing the Mustache delimiters is not supported: tags after this one are read with {{ }}',
           range,
         });
-        tokens.push({ t: 'void', range, ...flags });
+        tokens.push({ t: 'void', range, trimLeft, trimRight });
         continue;
       case '>':
-        tokens.push({ t: 'var', range, ...flags, part: { ...variable(body, range, `>${firstWord(rest)}`, false), valueKind: 'partial' } });
+        tokens.push({ t: 'var', range, trimLeft, trimRight, part: { ...variable(body, range, `>${firstWord(rest)}`, false), valueKind: 'partial' } });
         continue;
       case '&':
-        tokens.push({ t: 'var', range, ...flags, part: variable(body, range, rest, false) });
+        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, rest, false) });
         continue;
       case '/':
-        tokens.push({ t: 'close', range, ...flags, closeName: firstWord(rest) });
+        tokens.push({ t: 'close', range, trimLeft, trimRight, closeName: firstWord(rest) });
         continue;
       case '^':
         if (handlebars && rest === '') {
-          tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, ...flags });
+          tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, trimLeft, trimRight });
           continue;
         }
-        tokens.push(openSection(rest, range, flags, 'falsy', handlebars));
+        tokens.push(openSection(rest, range, trimLeft, trimRight, 'falsy', handlebars));
         continue;
       case '#':
-        tokens.push(openSection(rest, range, flags, 'truthy', handlebars));
+        tokens.push(openSection(rest, range, trimLeft, trimRight, 'truthy', handlebars));
         continue;
     }
     const content = inner.trim();
     if (handlebars && (content === 'else' || content.startsWith('else '))) {
       const cond = content.slice(4).trim();
-      if (cond === '') tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, ...flags });
+      if (cond === '') tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, trimLeft, trimRight });
       else {
         const m = /^(if|unless)\s+(.*)$/s.exec(cond);
         const test: BranchTest = m
           ? simpleTest(m[2]!.trim(), m[1] === 'unless')
           : { type: 'opaque', expression: cond };
-        tokens.push({ t: 'mid', mid: 'elsif', label: cond, test, range, ...flags });
+        tokens.push({ t: 'mid', mid: 'elsif', label: cond, test, range, trimLeft, trimRight });
       }
       continue;
     }
     if (content === '') findings.push(emptyPlaceholder(range));
-    tokens.push({ t: 'var', range, ...flags, part: variable(body, range, content, true) });
+    tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, content, true) });
   }
   flushText(body.length);
   applyStandalone(tokens, body);
@@ -131,7 +133,8 @@ function simpleTest(expr: string, negate: boolean): BranchTest {
 function openSection(
   rest: string,
   range: { start: number; end: number },
-  flags: { trimLeft: boolean; trimRight: boolean },
+  trimLeft: boolean,
+  trimRight: boolean,
   polarity: 'truthy' | 'falsy',
   handlebars: boolean,
 ): Token {
@@ -139,7 +142,7 @@ function openSection(
   const arg = rest.slice(helper.length).trim();
   if (handlebars && (helper === 'if' || helper === 'unless' || helper === 'with')) {
     const test = simpleTest(arg, helper === 'unless');
-    return { t: 'open', block: 'if', closeName: helper, label: `${helper} ${arg}`, branchLabel: arg, test, range, ...flags };
+    return { t: 'open', block: 'if', closeName: helper, label: `${helper} ${arg}`, branchLabel: arg, test, range, trimLeft, trimRight };
   }
   if (handlebars && helper === 'each') {
     const collection = firstWord(arg);
@@ -152,13 +155,13 @@ function openSection(
       test: { type: 'truthy', name: collection },
       collection,
       range,
-      ...flags,
+      trimLeft, trimRight,
     };
   }
   // A Mustache section prints its body when the value is truthy (lists: once per item, which we
   // measure as the once case); an inverted section prints when it is falsy.
   const label = polarity === 'truthy' ? `#${helper}` : `^${helper}`;
-  return { t: 'open', block: 'if', closeName: helper, label, branchLabel: label, test: { type: polarity, name: helper }, range, ...flags };
+  return { t: 'open', block: 'if', closeName: helper, label, branchLabel: label, test: { type: polarity, name: helper }, range, trimLeft, trimRight };
 }
 
 function variable(body: string, range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
