@@ -88,7 +88,7 @@ function filterOp(name: string, args: Arg[]): ValueOp | null {
 }
 
 /** Finds `closer` from `from`, skipping quoted strings; -1 when absent. */
-function findClose(body: string, from: number, closer: string): number {
+function findCloseSlow(body: string, from: number, closer: string): number {
   let quote = 0;
   for (let i = from; i < body.length; i++) {
     const c = body.charCodeAt(i);
@@ -99,6 +99,35 @@ function findClose(body: string, from: number, closer: string): number {
   }
   // An unbalanced quote inside the tag: fall back to the first closer at all.
   return quote ? body.indexOf(closer, from) : -1;
+}
+
+/** Next quote of each kind, found once and reused while the scan moves right (linear overall). */
+interface Quotes {
+  single: number;
+  double: number;
+}
+
+/** findCloseSlow, but by indexOf when no quote comes before the first closer (the usual tag). */
+function findClose(body: string, from: number, closer: string, q: Quotes): number {
+  const c = body.indexOf(closer, from);
+  if (c < 0) return findCloseSlow(body, from, closer);
+  if (q.single < from) q.single = nextOrEnd(body, "'", from);
+  if (q.double < from) q.double = nextOrEnd(body, '"', from);
+  return q.single >= c && q.double >= c ? c : findCloseSlow(body, from, closer);
+}
+
+function nextOrEnd(body: string, ch: string, from: number): number {
+  const i = body.indexOf(ch, from);
+  return i < 0 ? body.length : i;
+}
+
+/** JS `\s` (what trim() removes). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
+}
+
+function isWordOrHash(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x23;
 }
 
 function condTest(expr: string, negate: boolean): BranchTest {
@@ -128,6 +157,7 @@ export function parseLiquid(body: string): Template {
   const caseSubjects: string[] = [];
   let pos = 0;
   let textStart = 0;
+  const quotes: Quotes = { single: -1, double: -1 };
   const flushText = (end: number): void => {
     if (end > textStart) tokens.push({ t: 'text', start: textStart, end });
   };
@@ -141,9 +171,9 @@ export function parseLiquid(body: string): Template {
     }
     const isOutput = second === 0x7b;
     const closer = isOutput ? '}}' : '%}';
-    let close = findClose(body, open + 2, closer);
+    let close = findClose(body, open + 2, closer, quotes);
     const reopen = body.indexOf(isOutput ? '{{' : '{%', open + 2);
-    if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closer) === close)) {
+    if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closer, quotes) === close)) {
       findings.push({
         code: 'unclosed-tag',
         kind: 'malformed',
@@ -161,43 +191,45 @@ export function parseLiquid(body: string): Template {
     const trimRight = innerEnd > innerStart && body.charCodeAt(innerEnd - 1) === 0x2d;
     if (trimRight) innerEnd--;
     const range: Range = { start: open, end: tagEnd };
-    const flags = { trimLeft, trimRight };
     flushText(open);
     const inner = body.slice(innerStart, innerEnd);
     if (isOutput) {
-      tokens.push(output(body, inner, innerStart, range, flags, findings));
+      tokens.push(output(body, inner, innerStart, range, trimLeft, trimRight, findings));
       pos = textStart = tagEnd;
       continue;
     }
-    const lead = /^\s*/.exec(inner)![0].length;
-    const word = /^[\w#]*/.exec(inner.slice(lead))![0];
+    let lead = 0;
+    while (lead < inner.length && isSpace(inner.charCodeAt(lead))) lead++;
+    let wordEnd = lead;
+    while (wordEnd < inner.length && isWordOrHash(inner.charCodeAt(wordEnd))) wordEnd++;
+    const word = inner.slice(lead, wordEnd);
     const arg = inner.slice(lead + word.length).trim();
     const tagName = word.startsWith('#') ? '#' : word;
     switch (tagName) {
       case 'if':
       case 'unless':
-        tokens.push({ t: 'open', block: 'if', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: arg, test: condTest(arg, tagName === 'unless'), range, ...flags });
+        tokens.push({ t: 'open', block: 'if', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: arg, test: condTest(arg, tagName === 'unless'), range, trimLeft, trimRight });
         break;
       case 'elsif':
-        tokens.push({ t: 'mid', mid: 'elsif', label: arg, test: condTest(arg, false), range, ...flags });
+        tokens.push({ t: 'mid', mid: 'elsif', label: arg, test: condTest(arg, false), range, trimLeft, trimRight });
         break;
       case 'else':
-        tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, ...flags });
+        tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, trimLeft, trimRight });
         break;
       case 'case':
         caseSubjects.push(arg);
-        tokens.push({ t: 'open', block: 'case', closeName: 'case', label: `case ${arg}`, branchLabel: '', test: { type: 'otherwise' }, range, ...flags });
+        tokens.push({ t: 'open', block: 'case', closeName: 'case', label: `case ${arg}`, branchLabel: '', test: { type: 'otherwise' }, range, trimLeft, trimRight });
         break;
       case 'when': {
         const subject = caseSubjects[caseSubjects.length - 1] ?? '';
-        tokens.push({ t: 'mid', mid: 'when', label: `when ${arg}`, test: whenTest(subject, arg), range, ...flags });
+        tokens.push({ t: 'mid', mid: 'when', label: `when ${arg}`, test: whenTest(subject, arg), range, trimLeft, trimRight });
         break;
       }
       case 'for':
       case 'tablerow': {
         const m = /^\w+\s+in\s+(\S+)/.exec(arg);
         const collection = m?.[1] ?? arg;
-        tokens.push({ t: 'open', block: 'each', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: collection, test: { type: 'truthy', name: collection }, collection, range, ...flags });
+        tokens.push({ t: 'open', block: 'each', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: collection, test: { type: 'truthy', name: collection }, collection, range, trimLeft, trimRight });
         break;
       }
       case 'endif':
@@ -206,7 +238,7 @@ export function parseLiquid(body: string): Template {
       case 'endfor':
       case 'endtablerow':
         if (tagName === 'endcase') caseSubjects.pop();
-        tokens.push({ t: 'close', closeName: tagName.slice(3), range, ...flags });
+        tokens.push({ t: 'close', closeName: tagName.slice(3), range, trimLeft, trimRight });
         break;
       case 'raw':
       case 'comment':
@@ -221,7 +253,7 @@ export function parseLiquid(body: string): Template {
           findings.push({ code: 'unclosed-block', kind: 'malformed', message: `'{% ${tagName} %}' is never closed with '{% end${tagName} %}'`, range });
         }
         if (tagName === 'raw') {
-          tokens.push({ t: 'void', range, ...flags });
+          tokens.push({ t: 'void', range, trimLeft, trimRight });
           if (stop > tagEnd) tokens.push({ t: 'text', start: tagEnd, end: stop });
           if (m) {
             const endTrimLeft = m[0].startsWith('{%-');
@@ -237,21 +269,21 @@ export function parseLiquid(body: string): Template {
       case 'render': {
         const target = parseArg(arg.split(/[\s,]/)[0] ?? '');
         const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
-        tokens.push({ t: 'var', range, ...flags, part: { kind: 'variable', name, range, raw: body.slice(open, tagEnd), valueKind: 'partial', filters: [] } });
+        tokens.push({ t: 'var', range, trimLeft, trimRight, part: { kind: 'variable', name, range, raw: body.slice(open, tagEnd), valueKind: 'partial', filters: [] } });
         break;
       }
       case 'echo':
-        tokens.push(output(body, inner.slice(lead + word.length), innerStart + lead + word.length, range, flags, findings));
+        tokens.push(output(body, inner.slice(lead + word.length), innerStart + lead + word.length, range, trimLeft, trimRight, findings));
         break;
       case 'increment':
       case 'decrement':
-        tokens.push({ t: 'var', range, ...flags, part: { kind: 'variable', name: arg, range, raw: body.slice(open, tagEnd), valueKind: 'number', filters: [] } });
+        tokens.push({ t: 'var', range, trimLeft, trimRight, part: { kind: 'variable', name: arg, range, raw: body.slice(open, tagEnd), valueKind: 'number', filters: [] } });
         break;
       case 'assign':
       case 'break':
       case 'continue':
       case '#':
-        tokens.push({ t: 'void', range, ...flags });
+        tokens.push({ t: 'void', range, trimLeft, trimRight });
         break;
       default:
         findings.push({
@@ -260,7 +292,7 @@ export function parseLiquid(body: string): Template {
           message: word ? `Liquid tag '${word}' is not understood: measured as printing nothing` : 'Empty Liquid tag',
           range,
         });
-        tokens.push({ t: 'void', range, ...flags });
+        tokens.push({ t: 'void', range, trimLeft, trimRight });
     }
     pos = textStart = tagEnd;
   }
@@ -276,10 +308,11 @@ function output(
   inner: string,
   innerStart: number,
   range: Range,
-  flags: { trimLeft: boolean; trimRight: boolean },
+  trimLeft: boolean,
+  trimRight: boolean,
   findings: TemplateFinding[],
 ): Token {
-  const pieces = splitOutside(inner, '|', innerStart);
+  const pieces = inner.includes('|') ? splitOutside(inner, '|', innerStart) : [{ text: inner, start: innerStart }];
   const expr = pieces[0]!.text.trim();
   const filters: Filter[] = [];
   let valueKind: ValueKind = 'text';
@@ -306,11 +339,11 @@ function output(
     findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range });
   }
   const lit = parseArg(expr);
-  if (lit.kind !== 'name' && filters.length === 0) return { t: 'escape', range, text: String(lit.value), ...flags };
+  if (lit.kind !== 'name' && filters.length === 0) return { t: 'escape', range, text: String(lit.value), trimLeft, trimRight };
   return {
     t: 'var',
     range,
-    ...flags,
+    trimLeft, trimRight,
     part: { kind: 'variable', name: expr, range, raw: body.slice(range.start, range.end), valueKind, filters },
   };
 }
