@@ -79,9 +79,15 @@ export function findCharacters(text: string): CharFinding[] {
     if (isCombining(cp)) {
       let end = i + width;
       while (end < len && isCombining(codePointAt(text, end))) end += codePointAt(text, end) > 0xffff ? 2 : 1;
-      const base = i > 0 && SEPTETS_BY_UNIT[text.charCodeAt(i - 1)] === 1 ? i - 1 : -1;
-      const composed = base >= 0 ? text.slice(base, end).normalize('NFC') : '';
+      // Zero-width characters between the base and its marks ("a\u200b\u0301") are removed by the
+      // fix, which would leave a decomposed letter for a second fix: take them into this finding.
+      let hidden = findings.length;
+      while (hidden > 0 && findings[hidden - 1]!.kind === 'invisible' && findings[hidden - 1]!.replacement === '' && findings[hidden - 1]!.end === (hidden === findings.length ? i : findings[hidden]!.start)) hidden--;
+      const at = hidden < findings.length ? findings[hidden]!.start : i;
+      const base = at > 0 && SEPTETS_BY_UNIT[text.charCodeAt(at - 1)] === 1 ? at - 1 : -1;
+      const composed = base >= 0 ? (text[base]! + text.slice(i, end)).normalize('NFC') : '';
       if (composed.length === 1 && SEPTETS_BY_UNIT[composed.charCodeAt(0)]! > 0) {
+        findings.length = hidden;
         findings.push({ kind: 'decomposed', start: base, end, char: text.slice(base, end), codePoint: cp, name: charName(cp), replacement: composed });
       } else {
         findings.push({ kind: 'non-gsm', start: i, end, char: text.slice(i, end), codePoint: cp, name: charName(cp) });
