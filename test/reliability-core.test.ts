@@ -80,3 +80,11 @@ describe('reliability: fix-all regressions found by fuzzing', () => {
     assert.ok(again.findings.some((f) => f.ruleId === 'non-gsm-char' && f.fixes.length > 0), '"™" keeps its one-by-one fix');
   });
 });
+
+describe('reliability: idempotent fixes', () => {
+  it('"a", a zero-width space, a combining diaeresis: one fix makes "ä", a second finds nothing', () => {
+    const once = fixText('x a\u200b\u0308');
+    assert.equal(once.text, 'x ä');
+    assert.deepEqual(fixText(once.text).edits, []);
+  });
+});
