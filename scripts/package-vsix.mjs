@@ -20,8 +20,12 @@ const prebuiltServer = arg('--server');
 
 const stage = mkdtempSync(join(tmpdir(), 'smslint-vsix-'));
 try {
-  // Same options as esbuild.mjs --production (bundle, node20, cjs, minified, no maps).
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
+  // Same options as esbuild.mjs --production (which writes to dist/ only); the end-to-end test
+  // runs these bundles, so a drift shows there.
+  const common = {
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, sourcemap: false,
+    legalComments: 'none', mainFields: ['module', 'main'], logLevel: 'warning',
+  };
   await esbuild.build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(stage, 'dist/client.js'), external: ['vscode'] });
   if (prebuiltServer) {
     copyFileSync(resolve(prebuiltServer), join(stage, 'dist/server.js'));
@@ -44,6 +48,8 @@ try {
   for (const m of readFileSync(join(root, 'client/README.md'), 'utf8').matchAll(/!\[[^\]]*\]\((?!https?:)([^)\s]+)\)/g)) {
     copy(join('client', m[1]), join(dirname('README.md'), m[1]));
   }
+  // The server links each diagnostic to its rule's page (file:// next to dist/).
+  if (existsSync(join(root, 'docs/rules'))) copy('docs/rules');
   const hasLicense = existsSync(join(root, 'LICENSE'));
   if (hasLicense) copy('LICENSE');
   else console.warn('package-vsix: WARNING no LICENSE file at the repository root; packaging without one');

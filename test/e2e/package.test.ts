@@ -1,6 +1,6 @@
 // `npm run package`'s .vsix: only what a user needs, minified, and small.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { listZip, readZipEntry, type ZipEntry } from './zip';
 import { packagedVsix, root } from './vsix';
@@ -23,7 +23,7 @@ describe('packaged .vsix', function () {
     assert.ok(size <= MAX_VSIX_BYTES, `the .vsix is ${(size / 1024).toFixed(1)} KB`);
   });
 
-  it('holds exactly the bundles, manifest, README, CHANGELOG, LICENSE, icon, schema and grammar', () => {
+  it('holds exactly the bundles, manifest, README, CHANGELOG, LICENSE, icon, schema, grammar and rule pages', () => {
     const readmeImages = [...readFileSync(join(root, 'client/README.md'), 'utf8').matchAll(/!\[[^\]]*\]\((?!https?:)([^)\s]+)\)/g)]
       .map((m) => `extension/${m[1]}`);
     const expected = [
@@ -39,6 +39,8 @@ describe('packaged .vsix', function () {
       'extension/schema/smslint.schema.json',
       'extension/client/media/icon.png',
       ...readmeImages,
+      // Rule pages, which the server's diagnostics link to.
+      ...(existsSync(join(root, 'docs/rules')) ? readdirSync(join(root, 'docs/rules')).map((f) => `extension/docs/rules/${f}`) : []),
       ...(existsSync(join(root, 'LICENSE')) ? ['extension/LICENSE.txt'] : []),
     ];
     assert.deepEqual(entries.map((e) => e.name).sort(), expected.sort());

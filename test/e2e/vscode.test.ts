@@ -2,7 +2,7 @@
 // 1.100), opened in headless Chromium. Every wait is on a DOM condition with a deadline.
 // Screenshots go to .e2e/output/ (one per step, and one of any failure).
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath, ensureCodeServer, scratchDir, startCodeServer, type RunningCodeServer } from './codeServer';
@@ -19,6 +19,8 @@ const FIGURES = /\d+(?:–\d+)? seg · (?:GSM-7|UCS-2)/;
 
 describe('smslint in VS Code (code-server, end to end)', function () {
   this.timeout(20 * 60_000);
+  // The steps build on each other (and each waits up to 90 s): stop at the first failure.
+  this.bail(true);
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -37,6 +39,7 @@ describe('smslint in VS Code (code-server, end to end)', function () {
       throw new Error(`installing code-server failed (the registry is reachable, so this is a real failure):\n${install.log}`);
     }
     mkdirSync(outputDir, { recursive: true });
+    for (const f of readdirSync(outputDir)) if (f.endsWith('.png')) rmSync(join(outputDir, f)); // this run's only
     scratch = scratchDir();
     const workspace = join(scratch, 'workspace');
     cpSync(join(root, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
@@ -98,7 +101,7 @@ describe('smslint in VS Code (code-server, end to end)', function () {
     assert.ok(box.width > 0);
     // The squiggle sits under ’: put the cursor there and the word under it holds the quote.
     const text = await editorText();
-    assert.ok(text.includes('Don’t'), `fixture text shown: ${text}`);
+    assert.ok(text.includes('Lucia’s'), `fixture text shown: ${text}`);
   });
 
   it('lists the finding in the Problems view with source smslint', async () => {
@@ -107,15 +110,18 @@ describe('smslint in VS Code (code-server, end to end)', function () {
     await row.waitFor({ timeout: SLOW });
     await page.screenshot({ path: join(outputDir, 'problems.png') });
     await page.keyboard.press('Control+Shift+M'); // closes the panel again
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: SLOW });
   });
 
   it('shows the hover with segments and cost over the squiggle', async () => {
     const box = await squiggleBox();
     // The text layer sits above the overlay, so hover by coordinates, not by element.
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover', { hasText: /seg/i }).first();
+    // The character's hover (not the body's, which shows first if the mouse lands beside it).
+    const hover = page.locator('.monaco-hover', { hasText: /U\+2019/ }).first();
     await hover.waitFor({ state: 'visible', timeout: SLOW });
     const text = await hover.innerText();
+    assert.match(text, /U\+2019|’/, `the hover names the character: ${text}`);
     assert.match(text, /seg/i);
     assert.match(text, /\$|credit/i, `the hover states a cost: ${text}`);
     await page.screenshot({ path: join(outputDir, 'hover.png') });
@@ -127,14 +133,14 @@ describe('smslint in VS Code (code-server, end to end)', function () {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const item = page.locator('.statusbar-item', { hasText: FIGURES }).first();
     await item.waitFor({ timeout: SLOW });
-    assert.match(await item.innerText(), /UCS-2/);
-    assert.match(await item.innerText(), /\/recipient/);
+    // ~100 characters: one GSM-7 segment, but two in UCS-2.
+    assert.match(await item.innerText(), /\b2 seg · UCS-2 · \$0\.02\/recipient/);
   });
 
   it('shows the inlay hint after the body', async () => {
     // Inlay hints are injected text in the line's DOM (with U+00A0 for spaces, which \s matches).
     await page
-      .locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: /seg\s·\s(?:GSM-7|UCS-2)/ })
+      .locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: /\b2\sseg\s·\sUCS-2/ })
       .waitFor({ timeout: SLOW });
   });
 
@@ -157,9 +163,9 @@ describe('smslint in VS Code (code-server, end to end)', function () {
     await page.locator(SQUIGGLE).first().waitFor({ state: 'detached', timeout: SLOW });
     const text = await editorText();
     assert.ok(!text.includes('’'), `the curly quote is gone: ${text}`);
-    assert.ok(text.includes("Don't"), `replaced by the GSM apostrophe: ${text}`);
-    // The status item follows: one GSM-7 segment now.
-    await page.locator('.statusbar-item', { hasText: /GSM-7/ }).first().waitFor({ timeout: SLOW });
+    assert.ok(text.includes("Lucia's"), `replaced by the GSM apostrophe: ${text}`);
+    // The status item follows: one GSM-7 segment now, half the price.
+    await page.locator('.statusbar-item', { hasText: /\b1 seg · GSM-7 · \$0\.01\/recipient/ }).first().waitFor({ timeout: SLOW });
   });
 
   it('underlines the curly apostrophe in a TS string sent with sendSms()', async () => {
