@@ -125,6 +125,8 @@ describe('smslint in VS Code (code-server, end to end)', function () {
     assert.match(text, /seg/i);
     assert.match(text, /\$|credit/i, `the hover states a cost: ${text}`);
     await page.screenshot({ path: join(outputDir, 'hover.png') });
+    // The editor with the hover: the README's picture (client/media/screenshot.png is a copy).
+    await page.screenshot({ path: join(outputDir, 'readme-hover.png'), clip: { x: 348, y: 34, width: 932, height: 340 } });
     await page.mouse.move(5, 400);
   });
 
