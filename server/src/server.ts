@@ -2,7 +2,7 @@
 // client starts it over IPC (`--node-ipc`, which createConnection reads from argv).
 import { resolve } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { lintDocument } from '../../shared/lint';
+import { createBodyCache, lintDocument } from '../../shared/lint';
 import { nodeConfigFs } from './nodeFs';
 import { startSession } from './lsp/session';
 
@@ -13,5 +13,7 @@ process.on('uncaughtException', (e) => connection.console.error(`smslint: uncaug
 process.on('unhandledRejection', (e) => connection.console.error(`smslint: unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
 // dist/server.js sits next to docs/ in the package, so the rule docs are one folder up.
-startSession(connection, { lint: lintDocument, fs: nodeConfigFs, root: resolve(__dirname, '..') });
+// Keystrokes re-lint only the body that changed: the others come from the cache, shifted into place.
+const cache = createBodyCache();
+startSession(connection, { lint: (input, config) => lintDocument(input, config, { cache }), fs: nodeConfigFs, root: resolve(__dirname, '..') });
 connection.listen();

@@ -67,8 +67,16 @@ export function toDiagnostic(f: LintFinding, doc: TextDocument, version: number,
   };
 }
 
+// A handful of rule docs, asked for on every diagnostic of every keystroke: build each URL once.
+const docsUris = new Map<string, string>();
 function docsUri(root: string, docsPath: string): string {
-  return pathToFileURL(join(root, docsPath)).href;
+  const key = `${root}\u0000${docsPath}`;
+  let uri = docsUris.get(key);
+  if (uri === undefined) {
+    if (docsUris.size > 256) docsUris.clear();
+    docsUris.set(key, (uri = pathToFileURL(join(root, docsPath)).href));
+  }
+  return uri;
 }
 
 export function isDiagnosticData(v: unknown): v is DiagnosticData {

@@ -149,11 +149,14 @@ export function startSession(connection: Connection, options: SessionOptions): v
   async function publish(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
+    const t0 = performance.now();
     const analysis = await analysisOf(doc);
     // A newer version is on its way: its own publish follows, this result is dropped.
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
     const diagnostics = [...toDiagnostics(analysis, doc, options.root), ...configDiagnostics.of(analysis.path)];
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    // Lint, conversion and the write: what the server adds between a change and its diagnostics.
+    if (init.logTimings) log.log(`smslint: published ${uri} v${analysis.version} in ${(performance.now() - t0).toFixed(2)} ms`);
   }
 
   function schedule(uri: string, delay: number): void {

@@ -1,0 +1,143 @@
+// Per-body results kept between lints of the same documents (the editor's keystrokes): a body is
+// linted once in coordinates relative to its own start, and each later lint only shifts the
+// findings to where the body now sits. Only position-independent data is kept.
+import type { ResolvedConfig } from '../config';
+import type { Body, OffsetMap } from '../extract';
+import type { Range, SeveritySetting } from '../types';
+import { lintBody, type BodyOutcome } from './bodyLint';
+import type { HostQuoting } from './hostText';
+import type { BodyReport, LintFinding } from './types';
+
+export interface BodyCache {
+  /** Bodies linted, and how many of them came from the cache (for benches and tests). */
+  readonly stats: { lookups: number; hits: number };
+}
+
+interface Entry {
+  readonly config: ResolvedConfig;
+  readonly malformed: SeveritySetting;
+  readonly quoting: HostQuoting;
+  readonly syntax: string;
+  readonly selectedBy: string;
+  readonly options: string;
+  /** The YAML plain scalar's host text (its fixes may quote it), else ''. */
+  readonly source: string;
+  /** The body's map, file offsets counted from the body's start. */
+  readonly map: OffsetMap;
+  readonly outcome: BodyOutcome;
+}
+
+interface CacheState extends BodyCache {
+  // Keyed by body text. Two generations: a full young map becomes the old one, so memory stays
+  // within about 2 × limit bodies.
+  young: Map<string, Entry[]>;
+  old: Map<string, Entry[]>;
+  youngSize: number;
+  readonly limit: number;
+}
+
+/** A cache for `lintDocument(…, { cache })`; `limit` bounds the bodies kept (twice that at most). */
+export function createBodyCache(limit = 2000): BodyCache {
+  const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), stats: { lookups: 0, hits: 0 } };
+  return state;
+}
+
+/** The body's map with file offsets counted from its own start. */
+function relativeMap(map: OffsetMap, base: number): OffsetMap {
+  if (base === 0) return map;
+  return {
+    bodyStarts: map.bodyStarts,
+    fileStarts: map.fileStarts.map((x) => x - base),
+    fileEnds: map.fileEnds.map((x) => x - base),
+    atomic: map.atomic,
+    bodyLength: map.bodyLength,
+    anchor: map.anchor - base,
+  };
+}
+
+const shiftRange = (r: Range, by: number): Range => ({ start: r.start + by, end: r.end + by });
+
+function shiftFinding(f: LintFinding, by: number): LintFinding {
+  const g: LintFinding = {
+    ruleId: f.ruleId, severity: f.severity, message: f.message, range: shiftRange(f.range, by),
+    fixes: f.fixes.length === 0 ? f.fixes : f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: shiftRange(e.range, by), text: e.text })) })),
+    docsPath: f.docsPath,
+    ...(f.data ? { data: f.data } : {}),
+  };
+  if ('hover' in f) Object.defineProperty(g, 'hover', { get: () => f.hover, enumerable: true });
+  return g;
+}
+
+function optionsKey(options: Body['options']): string | undefined {
+  for (const _ in options) {
+    try {
+      return JSON.stringify(options);
+    } catch {
+      return undefined; // not plain data (a cycle, a bigint): such a body is not cached
+    }
+  }
+  return '';
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[], shift: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]! - shift !== b[i]) return false;
+  return true;
+}
+
+/** Is `e` the outcome of this body (the same map once shifted to the body's start)? */
+function matches(e: Entry, body: Body, config: ResolvedConfig, quoting: HostQuoting, malformed: SeveritySetting, options: string, source: string): boolean {
+  const m = body.map;
+  const base = body.range.start;
+  return (
+    e.config === config && e.malformed === malformed && e.quoting === quoting && e.syntax === body.syntax && e.selectedBy === body.selectedBy &&
+    e.options === options && e.source === source && e.map.bodyLength === m.bodyLength && e.map.anchor === m.anchor - base &&
+    sameNumbers(m.bodyStarts, e.map.bodyStarts, 0) && sameNumbers(m.atomic, e.map.atomic, 0) &&
+    sameNumbers(m.fileStarts, e.map.fileStarts, base) && sameNumbers(m.fileEnds, e.map.fileEnds, base)
+  );
+}
+
+/** lintBody through the cache: the findings come back in document offsets. */
+export function cachedLintBody(
+  cache: BodyCache,
+  body: Body,
+  config: ResolvedConfig,
+  quoting: HostQuoting,
+  document: string,
+  malformed: SeveritySetting,
+): { readonly findings: readonly LintFinding[]; readonly report: BodyReport } {
+  const state = cache as CacheState;
+  const options = optionsKey(body.options);
+  if (options === undefined) {
+    const outcome = lintBody(body, config, quoting, document, malformed);
+    return { findings: outcome.findings, report: outcome.report(body.range) };
+  }
+  const base = body.range.start;
+  const source = quoting === 'yaml-plain' ? document.slice(base, body.range.end) : '';
+  state.stats.lookups++;
+  const find = (bucket: Entry[] | undefined) => bucket?.find((e) => matches(e, body, config, quoting, malformed, options, source));
+  const young = state.young.get(body.text);
+  let entry = find(young);
+  if (entry) state.stats.hits++;
+  else {
+    entry = find(state.old.get(body.text));
+    if (entry) state.stats.hits++;
+    else {
+      const map = relativeMap(body.map, base);
+      const relative: Body = { ...body, range: { start: 0, end: body.range.end - base }, map };
+      const outcome = lintBody(relative, config, quoting, document.slice(base, body.range.end), malformed);
+      entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source, map, outcome };
+    }
+    if (state.youngSize >= state.limit) {
+      state.old = state.young;
+      state.young = new Map();
+      state.youngSize = 0;
+    }
+    const bucket = state.young.get(body.text);
+    if (bucket) bucket.push(entry);
+    else state.young.set(body.text, [entry]);
+    state.youngSize++;
+  }
+  const findings = base === 0 ? entry.outcome.findings : entry.outcome.findings.map((f) => shiftFinding(f, base));
+  return { findings, report: entry.outcome.report(body.range) };
+}

@@ -1,0 +1,64 @@
+// One body's share of a document's lint: its model, its rule findings and its report. Depends on
+// the body (text, map, options), the config, how the host quotes it and the host text it spans.
+import type { ResolvedConfig } from '../config';
+import type { Body } from '../extract';
+import { DOCUMENT_RULES, BODY_RULES, ruleSeverity } from '../rules';
+import type { Range, SeveritySetting } from '../types';
+import { buildBodyModel } from './bodyModel';
+import { encodeForHost, type HostQuoting } from './hostText';
+import { bodyCost, bodyFigures, bodyHover, inlayHint } from './present';
+import type { BodyReport, LintFinding } from './types';
+import { quotePlainScalarFixes } from './yamlPlain';
+
+export interface BodyOutcome {
+  /** Malformed-template findings, then the rules' findings, in the coordinates of the body given. */
+  readonly findings: readonly LintFinding[];
+  /** The body's report, placed at `range` (hover markdown built on demand). */
+  report(range: Range): BodyReport;
+}
+
+/**
+ * `host` is the text `body.range` indexes into (a YAML plain scalar's fixes may need to quote it).
+ * `malformed` is the document's malformed-template severity.
+ */
+export function lintBody(body: Body, config: ResolvedConfig, quoting: HostQuoting, host: string, malformed: SeveritySetting): BodyOutcome {
+  const model = buildBodyModel(body, config);
+  const encode = (t: string): string => encodeForHost(t, quoting);
+  const findings: LintFinding[] = [];
+  if (malformed !== 'off') {
+    for (const t of model.template.findings) {
+      if (t.kind !== 'malformed') continue;
+      findings.push({ ruleId: 'malformed-template', severity: malformed, message: t.message, range: model.toDocument(t.range), fixes: [], docsPath: DOCUMENT_RULES['malformed-template'].docsPath });
+    }
+  }
+  const own: LintFinding[] = [];
+  for (const rule of BODY_RULES) {
+    const severity = ruleSeverity(config, rule);
+    if (severity === 'off') continue;
+    const options = config.rules[rule.id]?.options ?? {};
+    for (const f of rule.check({ model, config, options, encode })) {
+      const finding: LintFinding = {
+        ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [], docsPath: rule.docsPath,
+        ...(f.data ? { data: f.data } : {}),
+      };
+      // Hover markdown is built only when someone hovers (or serializes) the finding.
+      if ('hover' in f) Object.defineProperty(finding, 'hover', { get: () => f.hover, enumerable: true });
+      own.push(finding);
+    }
+  }
+  findings.push(...(quoting === 'yaml-plain' ? quotePlainScalarFixes(host, body.range, own) : own));
+  const figures = bodyFigures(model);
+  const cost = bodyCost(model);
+  const syntax = model.template.syntax;
+  const profile = model.profile?.id ?? String(body.options.profile ?? config.profile);
+  const hint = inlayHint(figures, cost);
+  return {
+    findings,
+    report: (range) => ({
+      range, selectedBy: body.selectedBy, syntax, profile, figures, ...(cost ? { cost } : {}), inlayHint: hint,
+      get hover() {
+        return bodyHover(model, figures, cost);
+      },
+    }),
+  };
+}
