@@ -16,11 +16,11 @@ const run = promisify(execFile);
 export type Install = { ok: true } | { ok: false; offline: boolean; log: string };
 
 /** Installs code-server and Chromium unless already there (about a minute the first time). */
-export async function ensureCodeServer(): Promise<Install> {
-  if (existsSync(join(installDir, `.done-${CODE_SERVER_VERSION}`)) && existsSync(bin)) return { ok: true };
-  mkdirSync(installDir, { recursive: true });
+export async function ensureCodeServer(dir = installDir): Promise<Install> {
+  if (existsSync(join(dir, `.done-${CODE_SERVER_VERSION}`)) && existsSync(join(dir, 'node_modules/.bin/code-server'))) return { ok: true };
+  mkdirSync(dir, { recursive: true });
   try {
-    await run('bash', [join(root, 'test/e2e/install-code-server.sh'), installDir], {
+    await run('bash', [join(root, 'test/e2e/install-code-server.sh'), dir], {
       env: { ...process.env, CODE_SERVER_VERSION },
       maxBuffer: 64 << 20,
       timeout: 15 * 60_000,
