@@ -61,6 +61,8 @@ export interface CliIo {
   readonly engine: LintEngine;
   /** Milliseconds, for the progress bar's pacing. */
   now(): number;
+  /** The bundled CLI script, when long runs may lint in worker threads (see pool.ts). */
+  readonly workerScript?: string;
 }
 
 export function isIoError(x: unknown): x is IoError {

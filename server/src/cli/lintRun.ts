@@ -5,8 +5,10 @@ import type { Context } from './context';
 import { collectFiles } from './files';
 import { fixText, unifiedDiff } from './fix';
 import { isIoError } from './io';
-import { progressBar } from './progress';
-import { displayPath, fileReport, type FileReport } from './report';
+import { githubFile } from './formatters/github';
+import { paint, stylishFile, type FileTally } from './formatters/stylish';
+import { progressBar, type Progress } from './progress';
+import { countFindings, displayPath, fileReport, type FileReport } from './report';
 import { decode, encode } from './text';
 
 export interface Linted {
@@ -55,38 +57,100 @@ export function lintText(ctx: Context, path: string, bytes: Uint8Array): Linted 
   return { report, warnings, ...(output ? { output } : {}) };
 }
 
-export interface LintedRun {
-  readonly reports: readonly FileReport[];
+/** What a run keeps of one file once it is linted: the rest is dropped as soon as it is rendered. */
+export type OutputMode = 'stylish' | 'github' | 'report';
+
+export interface FileOutcome {
+  /** stderr lines in order; `fail` ones make the run exit 2. */
+  readonly messages: readonly { readonly fail: boolean; readonly text: string }[];
   readonly warnings: number;
+  /** The file's block (stylish, github); '' for 'report'. */
+  readonly block: string;
+  readonly diff: string | undefined;
+  /** The whole report, kept only in 'report' mode (json, sarif, cost). */
+  readonly report: FileReport | undefined;
+  /** The summary's share: finding counts, skipped, each body's cost text (none when unread). */
+  readonly tally: Tally | undefined;
 }
 
-export function lintPaths(ctx: Context): LintedRun {
+export type Tally = FileTally;
+
+export interface FileJob {
+  readonly path: string;
+  /** Named on the command line: a read failure fails the run instead of being skipped. */
+  readonly explicit: boolean;
+}
+
+function tallyOf(r: FileReport): Tally {
+  const n = countFindings([r]);
+  return { ...n, skipped: r.skipped !== undefined, costs: r.bodies.map((b) => b.cost?.campaign ?? b.cost?.perRecipient) };
+}
+
+/** Reads, lints, fixes and renders one file; its stderr lines come back instead of going out. */
+export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: boolean): FileOutcome {
+  const { io } = ctx;
+  const messages: { fail: boolean; text: string }[] = [];
+  const local: Context = { ...ctx, warn: (text) => messages.push({ fail: false, text }), fail: (text) => messages.push({ fail: true, text }) };
+  const bytes = io.fs.readFile(job.path);
+  if (isIoError(bytes)) {
+    // A named file that cannot be read fails the run; one found by a walk is reported and skipped.
+    messages.push({ fail: job.explicit, text: `${displayPath(io.cwd, job.path)}: cannot read the file (${bytes.message}).` });
+    return { messages, warnings: 0, block: '', diff: undefined, report: undefined, tally: undefined };
+  }
+  const linted = lintText(local, job.path, bytes);
+  if (linted.output) {
+    const err = io.fs.writeFileAtomic(job.path, linted.output);
+    if (err) local.fail(`${displayPath(io.cwd, job.path)}: cannot write the fixes (${err.message}); the file is unchanged.`);
+  }
+  const r = linted.report;
+  const block = mode === 'stylish' ? stylishFile(r, paint(color)) : mode === 'github' ? githubFile(r) : '';
+  return { messages, warnings: linted.warnings, block, diff: r.diff, report: mode === 'report' ? r : undefined, tally: tallyOf(r) };
+}
+
+export interface Planned {
+  readonly jobs: readonly FileJob[];
+  readonly progress: Progress;
+}
+
+/** The files of the run (their collection messages reported), and its progress bar. */
+export function planRun(ctx: Context): Planned {
   const { io, options } = ctx;
   const collected = collectFiles(options.patterns, io, (p) => ctx.resolution(p));
   for (const m of collected.messages) (m.fatal ? ctx.fail : ctx.warn)(m.text);
   const explicit = new Set(options.patterns.map((p) => (isAbsolute(p) ? p : resolve(io.cwd, p))));
   const progress = progressBar(io.stderr, collected.files.length, io.now, { force: options.progress, ci: Boolean(io.env.CI) });
-  const reports: FileReport[] = [];
-  let warnings = 0;
-  for (const path of collected.files) {
-    const bytes = io.fs.readFile(path);
-    progress.tick();
-    if (isIoError(bytes)) {
-      // A named file that cannot be read fails the run; one found by a walk is reported and skipped.
-      (explicit.has(path) ? ctx.fail : ctx.warn)(`${displayPath(io.cwd, path)}: cannot read the file (${bytes.message}).`);
-      continue;
-    }
-    const linted = lintText(ctx, path, bytes);
-    if (linted.output) {
-      const err = io.fs.writeFileAtomic(path, linted.output);
-      if (err) ctx.fail(`${displayPath(io.cwd, path)}: cannot write the fixes (${err.message}); the file is unchanged.`);
-    }
-    reports.push(linted.report);
-    warnings += linted.warnings;
-  }
-  progress.done();
-  if (collected.files.length === 0 && !ctx.failed() && options.patterns.length === 0) {
+  return { jobs: collected.files.map((path) => ({ path, explicit: explicit.has(path) })), progress };
+}
+
+/** Takes each outcome in file order: its stderr lines go to the run, the rest to `use`. */
+export function consume(ctx: Context, outcome: FileOutcome): void {
+  for (const m of outcome.messages) (m.fail ? ctx.fail : ctx.warn)(m.text);
+}
+
+export function finishRun(ctx: Context, planned: Planned): void {
+  planned.progress.done();
+  if (planned.jobs.length === 0 && !ctx.failed() && ctx.options.patterns.length === 0) {
     ctx.warn('no SMS files found under this folder: set "files" in the config, or give paths or globs.');
   }
+}
+
+export interface LintedRun {
+  readonly reports: readonly FileReport[];
+  readonly warnings: number;
+}
+
+/** Every file's report, in process (smslint cost). */
+export function lintPaths(ctx: Context): LintedRun {
+  const planned = planRun(ctx);
+  const reports: FileReport[] = [];
+  let warnings = 0;
+  for (const job of planned.jobs) {
+    const outcome = lintFile(ctx, job, 'report', false);
+    planned.progress.tick();
+    consume(ctx, outcome);
+    if (outcome.report) reports.push(outcome.report);
+    warnings += outcome.warnings;
+  }
+  finishRun(ctx, planned);
   return { reports, warnings };
 }

@@ -1,21 +1,22 @@
 // smslint's CLI: argv and injected I/O in, an exit code out (0 clean, 1 findings, 2 failure).
 // A thin adapter over the core: config resolution, lintDocument and fixAll come from shared/.
 import { isAbsolute, join, resolve } from 'node:path';
-import { createConfigResolver, type ConfigProblem, type ConfigResolution, type ResolvedConfig } from '../../../shared/config';
+import type { ConfigProblem } from '../../../shared/config';
 import { resolveProfile } from '../../../shared/pricing';
 import { version } from '../../../package.json';
 import { parseCliArgs, type CliOptions } from './args';
 import { runBudget } from './budget';
 import { runCost } from './cost';
-import type { Context } from './context';
-import { github } from './formatters/github';
+import { createContext, type Context } from './context';
+import { github, joinGithub } from './formatters/github';
 import { json } from './formatters/json';
 import { sarif } from './formatters/sarif';
-import { stylish } from './formatters/stylish';
+import { joinStylish, paint, stylish, StylishTotals, stylishSummary } from './formatters/stylish';
 import { HELP } from './help';
 import type { CliIo } from './io';
-import { lintPaths, lintText } from './lintRun';
-import { countFindings, displayPath, type RunReport } from './report';
+import { consume, finishRun, lintFile, lintText, planRun, type FileOutcome, type OutputMode } from './lintRun';
+import { lintInWorkers, workerThreads } from './pool';
+import { countFindings, displayPath, type FileReport, type RunReport } from './report';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -54,10 +55,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 async function run(options: CliOptions, io: CliIo): Promise<number> {
   let failed = false;
   const stderrLines: string[] = [];
-  const configPath = options.config === undefined ? undefined : isAbsolute(options.config) ? options.config : resolve(io.cwd, options.config);
-  const resolver = createConfigResolver(io.configFs, configPath === undefined ? {} : { configPath });
   const seenProblems = new Set<string>();
-  const resolutions = new Map<string, ConfigResolution>();
   const reportProblems = (problems: readonly ConfigProblem[]) => {
     for (const p of problems) {
       const line = `${displayPath(io.cwd, p.file)}:${p.line}:${p.column}: ${p.keyPath ? `${p.keyPath}: ` : ''}${p.message}`;
@@ -69,29 +67,15 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
       } else stderrLines.push(`smslint: config warning: ${line}`);
     }
   };
-  const ctx: Context = {
-    io,
-    options,
-    resolver,
-    resolution(path) {
-      let r = resolutions.get(path);
-      if (!r) {
-        r = resolver.resolve(path);
-        reportProblems(r.problems);
-        resolutions.set(path, r);
-      }
-      return r;
-    },
-    configFor(path) {
-      return withOverrides(this.resolution(path).config, options);
-    },
+  const ctx = createContext(io, options, {
+    problems: reportProblems,
     warn: (text) => stderrLines.push(`smslint: ${text}`),
     fail: (text) => {
       failed = true;
       stderrLines.push(`smslint: ${text}`);
     },
     failed: () => failed,
-  };
+  });
   const flush = () => {
     if (stderrLines.length) io.stderr.write(stderrLines.join('\n') + '\n');
     stderrLines.length = 0;
@@ -112,29 +96,42 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   if (options.command === 'cost') code = runCost(ctx);
   else if (options.command === 'budget') code = runBudget(ctx);
   else if (options.stdin) code = await lintStdin(ctx);
-  else code = lintFiles(ctx);
+  else code = await lintFiles(ctx);
   flush();
   return failed ? EXIT_FAILURE : code;
 }
 
-function withOverrides(c: ResolvedConfig, o: CliOptions): ResolvedConfig {
-  if (o.profile === undefined && o.country === undefined && o.recipients === undefined) return c;
-  return {
-    ...c,
-    profile: o.profile ?? c.profile,
-    campaign: { ...c.campaign, country: o.country ?? c.campaign.country, recipients: o.recipients ?? c.campaign.recipients },
-  };
-}
-
-function lintFiles(ctx: Context): number {
+async function lintFiles(ctx: Context): Promise<number> {
   const { io, options } = ctx;
-  const { reports, warnings } = lintPaths(ctx);
-  const runReport: RunReport = { files: reports, rules: io.engine.rules, version, cwd: io.cwd };
-  let out = '';
-  if (options.fixDryRun && (options.format ?? 'stylish') === 'stylish') out += reports.map((r) => r.diff ?? '').join('');
-  out += render(runReport, options, io);
+  const format = options.format ?? 'stylish';
+  const mode: OutputMode = format === 'stylish' ? 'stylish' : format === 'github' ? 'github' : 'report';
+  const color = useColor(options, io.env, io.stdout.isTTY);
+  const planned = planRun(ctx);
+  // Each file is rendered as soon as it is linted; only its text and its share of the summary stay.
+  const blocks: string[] = [];
+  const diffs: string[] = [];
+  const reports: FileReport[] = [];
+  const totals = new StylishTotals();
+  let warnings = 0;
+  const take = (o: FileOutcome) => {
+    planned.progress.tick();
+    consume(ctx, o);
+    warnings += o.warnings;
+    if (o.tally) totals.addTally(o.tally);
+    if (o.block !== '') blocks.push(o.block);
+    if (o.diff) diffs.push(o.diff);
+    if (o.report) reports.push(o.report);
+  };
+  const threads = workerThreads(io, planned.jobs.length);
+  if (threads > 0 && io.workerScript) await lintInWorkers(ctx, planned.jobs, { mode, color, threads, script: io.workerScript }, take);
+  else for (const job of planned.jobs) take(lintFile(ctx, job, mode, color));
+  finishRun(ctx, planned);
+  let out = options.fixDryRun && format === 'stylish' ? diffs.join('') : '';
+  if (mode === 'stylish') out += joinStylish(blocks, stylishSummary(totals, paint(color)));
+  else if (mode === 'github') out += joinGithub(blocks);
+  else out += render({ files: reports, rules: io.engine.rules, version, cwd: io.cwd }, options, io);
   io.stdout.write(out);
-  return exitCode(ctx, runReport, warnings);
+  return exitCode(ctx, totals.errors, warnings);
 }
 
 function render(run: RunReport, options: CliOptions, io: CliIo): string {
@@ -155,10 +152,10 @@ export function useColor(options: CliOptions, env: CliIo['env'], tty: boolean): 
   return tty && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
-function exitCode(ctx: Context, run: RunReport, warnings: number): number {
+function exitCode(ctx: Context, errors: number, warnings: number): number {
   const { options } = ctx;
   if (ctx.failed()) return EXIT_FAILURE;
-  if (countFindings(run.files).errors > 0) return EXIT_FINDINGS;
+  if (errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     ctx.warn(`too many warnings: ${warnings}, over --max-warnings ${options.maxWarnings}.`);
     return EXIT_FINDINGS;
@@ -189,5 +186,5 @@ async function lintStdin(ctx: Context): Promise<number> {
     out += render(run, options, io);
     io.stdout.write(out);
   }
-  return exitCode(ctx, run, linted.warnings);
+  return exitCode(ctx, countFindings(run.files).errors, linted.warnings);
 }

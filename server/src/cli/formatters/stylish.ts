@@ -1,10 +1,10 @@
 // ESLint's "stylish": findings grouped by file, `line:col severity message rule`, then a summary
 // with the counts and what every body costs per campaign.
-import { formatAmountSpan, parseAmountSpan, sumAmounts } from '../amounts';
-import { countFindings, type RunReport } from '../report';
+import { formatAmountSpan, parseAmountSpan, type AmountSpan } from '../amounts';
+import { countFindings, type Counts, type FileReport, type RunReport } from '../report';
 
 const codes = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1, underline: 4 } as const;
-type Paint = (style: keyof typeof codes, s: string) => string;
+export type Paint = (style: keyof typeof codes, s: string) => string;
 
 export function paint(color: boolean): Paint {
   return color ? (style, s) => `\u001b[${codes[style]}m${s}\u001b[${style === 'dim' || style === 'bold' ? 22 : style === 'underline' ? 24 : 39}m` : (_, s) => s;
@@ -12,53 +12,139 @@ export function paint(color: boolean): Paint {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** One file's share of the summary: its finding counts, whether it was skipped, each body's cost text. */
+export interface FileTally extends Counts {
+  readonly skipped: boolean;
+  readonly costs: readonly (string | undefined)[];
+}
+
+/** What the summary lines need of a run, gathered file by file (so a long run keeps no reports). */
+export class StylishTotals {
+  errors = 0;
+  warnings = 0;
+  infos = 0;
+  fixableErrors = 0;
+  fixableWarnings = 0;
+  /** Files linted (not skipped). */
+  linted = 0;
+  bodies = 0;
+  /** Bodies whose cost could not be read. */
+  unknown = 0;
+  /** Campaign totals per unit, in the order the units first appear. */
+  readonly totals = new Map<AmountSpan['unit'], { best: bigint; worst: bigint }>();
+
+  add(file: FileReport): void {
+    this.addTally({ ...countFindings([file]), skipped: file.skipped !== undefined, costs: file.bodies.map((b) => b.cost?.campaign ?? b.cost?.perRecipient) });
+  }
+
+  /** A file's share, as counted where it was linted (possibly another thread). */
+  addTally(t: FileTally): void {
+    this.errors += t.errors;
+    this.warnings += t.warnings;
+    this.infos += t.infos;
+    this.fixableErrors += t.fixableErrors;
+    this.fixableWarnings += t.fixableWarnings;
+    if (!t.skipped) this.linted++;
+    for (const c of t.costs) this.addBody(c);
+  }
+
+  /** One body's campaign cost text (or per-recipient, when there is no campaign line). */
+  addBody(cost: string | undefined): void {
+    this.bodies++;
+    const a = amountOf(cost);
+    if (!a) {
+      this.unknown++;
+      return;
+    }
+    const t = this.totals.get(a.unit);
+    if (t) {
+      t.best += a.best;
+      t.worst += a.worst;
+    } else this.totals.set(a.unit, { best: a.best, worst: a.worst });
+  }
+}
+
+// A run repeats a few cost texts many times: parse each once.
+const amounts = new Map<string, AmountSpan | undefined>();
+function amountOf(s: string | undefined): AmountSpan | undefined {
+  if (s === undefined) return undefined;
+  if (amounts.has(s)) return amounts.get(s);
+  const a = parseAmountSpan(s);
+  if (amounts.size > 1024) amounts.clear();
+  amounts.set(s, a);
+  return a;
+}
+
 /** Campaign totals over every body, per unit: "$0.04–$0.06" (credits and dollars apart). */
 export function costSummary(run: RunReport): string | undefined {
-  const bodies = run.files.flatMap((f) => f.bodies);
-  if (bodies.length === 0) return undefined;
-  const amounts = bodies.map((b) => parseAmountSpan(b.cost?.campaign ?? b.cost?.perRecipient));
-  const totals = sumAmounts(amounts).map(formatAmountSpan);
-  const unknown = amounts.filter((a) => a === undefined).length;
-  const parts = [plural(bodies.length, 'SMS body', 'SMS bodies')];
+  const t = new StylishTotals();
+  for (const f of run.files) for (const b of f.bodies) t.addBody(b.cost?.campaign ?? b.cost?.perRecipient);
+  return costLine(t);
+}
+
+function costLine(t: StylishTotals): string | undefined {
+  if (t.bodies === 0) return undefined;
+  const totals = [...t.totals].map(([unit, v]) => formatAmountSpan({ unit, ...v }));
+  const parts = [plural(t.bodies, 'SMS body', 'SMS bodies')];
   if (totals.length > 0) parts.push(`campaign cost ${totals.join(' + ')}`);
-  if (unknown > 0) parts.push(`${unknown} without a cost (see smslint cost)`);
+  if (t.unknown > 0) parts.push(`${t.unknown} without a cost (see smslint cost)`);
   return parts.join(' · ');
+}
+
+/** One file's block ("" when it has no findings): a blank line, the path, a row per finding. */
+export function stylishFile(file: FileReport, c: Paint): string {
+  if (file.findings.length === 0) return '';
+  const rows = file.findings.map((f) => ({
+    pos: `${f.line}:${f.column}`,
+    sev: f.severity,
+    msg: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
+    rule: f.ruleId,
+  }));
+  let wPos = 0;
+  let wSev = 0;
+  let wMsg = 0;
+  for (const r of rows) {
+    wPos = Math.max(wPos, r.pos.length);
+    wSev = Math.max(wSev, r.sev.length);
+    wMsg = Math.max(wMsg, r.msg.length);
+  }
+  const out = ['', c('underline', file.path)];
+  for (const r of rows) {
+    const sev = r.sev.padEnd(wSev);
+    const colored = r.sev === 'error' ? c('red', sev) : r.sev === 'warning' ? c('yellow', sev) : c('cyan', sev);
+    out.push(`  ${c('dim', r.pos.padEnd(wPos))}  ${colored}  ${r.msg.padEnd(wMsg)}  ${c('dim', r.rule)}`);
+  }
+  return out.join('\n');
+}
+
+/** The closing lines: counts, what --fix could do, and the campaign cost. */
+export function stylishSummary(t: StylishTotals, c: Paint): string {
+  const out: string[] = [];
+  const total = t.errors + t.warnings + t.infos;
+  const cost = costLine(t);
+  if (total > 0) {
+    const counts = `${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}${t.infos ? `, ${t.infos} info` : ''})`;
+    out.push('', c('bold', c(t.errors ? 'red' : 'yellow', `✖ ${counts}`)));
+    if (t.fixableErrors + t.fixableWarnings > 0) {
+      out.push(c('dim', `  ${plural(t.fixableErrors, 'error')} and ${plural(t.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
+    }
+  } else {
+    out.push(c('green', `✔ no problems in ${plural(t.linted, 'file')}`));
+  }
+  if (cost) out.push(c('dim', `  ${cost}`));
+  return out.join('\n');
+}
+
+/** File blocks, then the summary; `blocks` are stylishFile's results ('' ones are left out). */
+export function joinStylish(blocks: readonly string[], summary: string): string {
+  const parts = blocks.filter((b) => b !== '');
+  parts.push(summary);
+  return parts.join('\n') + '\n';
 }
 
 export function stylish(run: RunReport, options: { readonly color: boolean }): string {
   const c = paint(options.color);
-  const out: string[] = [];
-  for (const file of run.files) {
-    if (file.findings.length === 0) continue;
-    const rows = file.findings.map((f) => ({
-      pos: `${f.line}:${f.column}`,
-      sev: f.severity,
-      msg: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
-      rule: f.ruleId,
-    }));
-    const wPos = Math.max(...rows.map((r) => r.pos.length));
-    const wSev = Math.max(...rows.map((r) => r.sev.length));
-    const wMsg = Math.max(...rows.map((r) => r.msg.length));
-    out.push('', c('underline', file.path));
-    for (const r of rows) {
-      const sev = r.sev.padEnd(wSev);
-      const colored = r.sev === 'error' ? c('red', sev) : r.sev === 'warning' ? c('yellow', sev) : c('cyan', sev);
-      out.push(`  ${c('dim', r.pos.padEnd(wPos))}  ${colored}  ${r.msg.padEnd(wMsg)}  ${c('dim', r.rule)}`);
-    }
-  }
-  const n = countFindings(run.files);
-  const total = n.errors + n.warnings + n.infos;
-  const cost = costSummary(run);
-  if (total > 0) {
-    const counts = `${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}${n.infos ? `, ${n.infos} info` : ''})`;
-    out.push('', c('bold', c(n.errors ? 'red' : 'yellow', `✖ ${counts}`)));
-    if (n.fixableErrors + n.fixableWarnings > 0) {
-      out.push(c('dim', `  ${plural(n.fixableErrors, 'error')} and ${plural(n.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
-    }
-  } else {
-    const linted = run.files.filter((f) => f.skipped === undefined).length;
-    out.push(c('green', `✔ no problems in ${plural(linted, 'file')}`));
-  }
-  if (cost) out.push(c('dim', `  ${cost}`));
-  return out.join('\n') + '\n';
+  const totals = new StylishTotals();
+  for (const f of run.files) totals.add(f);
+  return joinStylish(run.files.map((f) => stylishFile(f, c)), stylishSummary(totals, c));
 }

@@ -1,0 +1,26 @@
+// A pool worker (see pool.ts): the bin's script started as a thread lints chunks of files with its
+// own config resolver and sends back their outcomes. Config problems were already reported by the
+// main thread, which resolved every file while collecting them.
+import { parentPort } from 'node:worker_threads';
+import { createContext } from './context';
+import type { LintEngine } from './io';
+import { lintFile } from './lintRun';
+import { nodeIo } from './nodeIo';
+import type { WorkerInit, WorkerReply, WorkerTask } from './pool';
+
+export function runWorker(init: WorkerInit, engine: LintEngine): void {
+  const port = parentPort;
+  if (!port) return;
+  const io = { ...nodeIo(engine), cwd: init.cwd };
+  const ctx = createContext(io, init.options, {
+    problems: () => {},
+    // lintFile hands every line back in its outcome; nothing reaches these.
+    warn: () => {},
+    fail: () => {},
+    failed: () => false,
+  });
+  port.on('message', (task: WorkerTask) => {
+    const outcomes = task.jobs.map((job) => lintFile(ctx, job, init.mode, init.color));
+    port.postMessage({ id: task.id, outcomes } satisfies WorkerReply);
+  });
+}
