@@ -40,7 +40,21 @@ const cache = new Map<string, (path: string) => FileKind>();
 // The same options object usually comes back (one resolved config per folder): skip the key.
 const byObject = new WeakMap<KindGlobs, (path: string) => FileKind>();
 
+// The CLI asks twice per file (collecting, then extracting): remember answers per options object.
+const answers = new WeakMap<KindGlobs, Map<string, FileKind>>();
+
 export function fileKind(path: string, globs: KindGlobs): FileKind {
+  let known = answers.get(globs);
+  if (!known) answers.set(globs, (known = new Map()));
+  let kind = known.get(path);
+  if (kind === undefined) {
+    if (known.size >= 50_000) known.clear();
+    known.set(path, (kind = classifyPath(path, globs)));
+  }
+  return kind;
+}
+
+function classifyPath(path: string, globs: KindGlobs): FileKind {
   const known = byObject.get(globs);
   if (known) return known(normalizePath(path));
   const key = JSON.stringify([globs.templateFiles, globs.localeFiles, globs.sourceFiles]);

@@ -72,8 +72,16 @@ export interface Counts {
   readonly fixableWarnings: number;
 }
 
+// A dozen rule docs, asked for by every finding of every file: build each URL once.
+const docsUrls = new Map<string, string>();
 export function docsUrl(docsPath: string | undefined): string | undefined {
-  return docsPath ? DOCS_BASE_URL + docsPath.replace(/^\/+/, '') : undefined;
+  if (!docsPath) return undefined;
+  let url = docsUrls.get(docsPath);
+  if (url === undefined) {
+    if (docsUrls.size > 256) docsUrls.clear();
+    docsUrls.set(docsPath, (url = DOCS_BASE_URL + docsPath.replace(/^\/+/, '')));
+  }
+  return url;
 }
 
 export function displayPath(cwd: string, abs: string): string {
@@ -102,18 +110,22 @@ export function fileReport(input: FileReportInput): FileReport {
     return { offset: start, endOffset: end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
   const r = input.result;
-  const findings = (r?.findings ?? [])
-    .filter((f) => !input.quiet || f.severity === 'error')
-    .map<ReportFinding>((f) => ({
-      ...span(f.range.start, f.range.end),
+  const findings: ReportFinding[] = [];
+  for (const f of r?.findings ?? []) {
+    if (input.quiet && f.severity !== 'error') continue;
+    const s = at(f.range.start);
+    const e = at(f.range.end);
+    findings.push({
+      offset: f.range.start, endOffset: f.range.end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ ...span(e.range.start, e.range.end), text: e.text })) })),
+      fixes: f.fixes.length === 0 ? [] : f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ ...span(e.range.start, e.range.end), text: e.text })) })),
       docsUrl: docsUrl(f.docsPath),
       data: f.data,
-    }))
-    .sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+    });
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId)));
   const bodies = (r?.bodies ?? []).map<ReportBody>((b) => ({
     ...span(b.range.start, b.range.end),
     selectedBy: b.selectedBy,
