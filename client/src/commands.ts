@@ -1,5 +1,6 @@
 // Command ids, one place for the client and the manifest test (every contributed command must be
 // registered by activate(), and every registered one contributed).
+import { CONFIG_FILE_NAMES as CORE_CONFIG_FILE_NAMES } from '../../shared/config/fileNames';
 export const Commands = {
   restartServer: 'smslint.restartServer',
   showOutput: 'smslint.showOutput',
@@ -11,18 +12,8 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/**
- * Config file names in the core's precedence order (shared/config/discover.ts, less package.json,
- * whose "smslint" key the client cannot create); the first is the one "open config" creates.
- * Copied rather than imported, to keep the core's parsers out of the client bundle; a test pins them.
- */
-export const CONFIG_FILE_NAMES = [
-  '.smslintrc.json',
-  '.smslintrc.jsonc',
-  '.smslintrc.yaml',
-  '.smslintrc.yml',
-  'smslint.config.json',
-] as const;
+/** Config files the client can create or open (package.json's "smslint" key it cannot create); the first is the one "open config" creates. */
+export const CONFIG_FILE_NAMES = CORE_CONFIG_FILE_NAMES.filter((n) => n !== 'package.json');
 
 /** The setting "set recipients" writes (a leaf of the generated `smslint.*` settings). */
 export const RECIPIENTS_SETTING = 'campaign.recipients';

@@ -1,6 +1,7 @@
 // Finds and loads the config files that apply to a directory, through an injected file system so
 // the editor (live buffers, virtual workspaces) and the CLI (disk) share this one code path.
 // Only data formats are read: a config is never executed, so opening a repository runs no code.
+import { CONFIG_FILE_NAMES } from './fileNames';
 import { dirname, join } from './paths';
 import { parseConfigText, makeProblem, type ConfigFormat } from './parse';
 import { validateConfig } from './validate';
@@ -13,15 +14,7 @@ export interface ConfigFs {
   exists(path: string): boolean;
 }
 
-/** Config file names in precedence order: the first one present in a folder is used. */
-export const CONFIG_FILE_NAMES = [
-  '.smslintrc.json',
-  '.smslintrc.jsonc',
-  '.smslintrc.yaml',
-  '.smslintrc.yml',
-  'smslint.config.json',
-  'package.json',
-] as const;
+export { CONFIG_FILE_NAMES };
 
 export interface ConfigLayer {
   readonly file: string;
