@@ -43,6 +43,20 @@ describe('encoding and segments', () => {
     assert.deepEqual(seg(cjk + '👨‍👩‍👧‍👦' + cjk), ['UCS-2', 3]);
   });
 
+  it('follows the reference\'s Unicode 10 clusters, not Intl.Segmenter\'s, where they disagree at a boundary', () => {
+    // Deliberate: billing follows the reference calculator (PRODUCT.md §1), whose
+    // grapheme-splitter 1.0.4 predates GB11 for 🐦‍🔥 and the Indic conjunct rule (UAX #29 GB9c),
+    // so it may end a segment inside what Intl.Segmenter calls one cluster.
+    const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+    const phoenix = '中'.repeat(64) + '🐦‍🔥' + '中'.repeat(65);
+    assert.equal([...segmenter.segment('🐦‍🔥')].length, 1);
+    assert.deepEqual(seg(phoenix), ['UCS-2', 2]); // Intl's clusters would need 3
+    assert.deepEqual(countSegments(phoenix).segmentStarts, [0, 67]);
+    const ksha = '中'.repeat(65) + '\u0915\u094d\u0937' + '中'.repeat(66);
+    assert.equal([...segmenter.segment('\u0915\u094d\u0937')].length, 1);
+    assert.deepEqual(seg(ksha), ['UCS-2', 2]);
+  });
+
   it('treats CRLF as two characters', () => {
     assert.equal(countSegments('\r\n').units, 2);
     assert.deepEqual(seg('a'.repeat(158) + '\r\n'), ['GSM-7', 1]);
