@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
-const SERVER = new URL('../dist/server.js', import.meta.url).pathname;
+// SERVER=path benches another build (a copy kept away from concurrent rebuilds of dist/).
+const SERVER = process.env.SERVER ?? new URL('../dist/server.js', import.meta.url).pathname;
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 200);
 const HOVERS = Number(process.env.HOVERS ?? 500);
 const FILES = Number(process.env.FILES ?? 1000);

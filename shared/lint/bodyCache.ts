@@ -25,6 +25,16 @@ interface Entry {
   /** The body's map, file offsets counted from the body's start. */
   readonly map: OffsetMap;
   readonly outcome: BodyOutcome;
+  /** The findings and report placed at a start offset, for this lint and the one before. */
+  placed: Map<number, Placed>;
+  older: Map<number, Placed>;
+  /** The lint `placed` belongs to. */
+  placedIn: number;
+}
+
+interface Placed {
+  readonly findings: readonly LintFinding[];
+  readonly report: BodyReport;
 }
 
 interface CacheState extends BodyCache {
@@ -34,12 +44,28 @@ interface CacheState extends BodyCache {
   old: Map<string, Entry[]>;
   youngSize: number;
   readonly limit: number;
+  /** Counts lints, so each entry keeps the placements of the current and the previous one only. */
+  lints: number;
 }
 
 /** A cache for `lintDocument(…, { cache })`; `limit` bounds the bodies kept (twice that at most). */
 export function createBodyCache(limit = 2000): BodyCache {
-  const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), stats: { lookups: 0, hits: 0 } };
+  const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), lints: 0, stats: { lookups: 0, hits: 0 } };
   return state;
+}
+
+/** Marks the start of a document's lint: placements older than the previous lint are let go. */
+export function beginCachedLint(cache: BodyCache): void {
+  (cache as CacheState).lints++;
+}
+
+// A shifted finding remembers the body-relative one it came from: the same origin and the same
+// place means the same finding, which lets an editor reuse what it built for it last time.
+const origins = new WeakMap<LintFinding, LintFinding>();
+
+/** The finding `f` was shifted from (itself when it was not shifted): stable while its body is unchanged. */
+export function findingOrigin(f: LintFinding): LintFinding {
+  return origins.get(f) ?? f;
 }
 
 /** The body's map with file offsets counted from its own start. */
@@ -65,6 +91,7 @@ function shiftFinding(f: LintFinding, by: number): LintFinding {
     ...(f.data ? { data: f.data } : {}),
   };
   if ('hover' in f) Object.defineProperty(g, 'hover', { get: () => f.hover, enumerable: true });
+  origins.set(g, f);
   return g;
 }
 
@@ -126,7 +153,7 @@ export function cachedLintBody(
       const map = relativeMap(body.map, base);
       const relative: Body = { ...body, range: { start: 0, end: body.range.end - base }, map };
       const outcome = lintBody(relative, config, quoting, document.slice(base, body.range.end), malformed);
-      entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source, map, outcome };
+      entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source, map, outcome, placed: new Map(), older: new Map(), placedIn: state.lints };
     }
     if (state.youngSize >= state.limit) {
       state.old = state.young;
@@ -138,6 +165,22 @@ export function cachedLintBody(
     else state.young.set(body.text, [entry]);
     state.youngSize++;
   }
-  const findings = base === 0 ? entry.outcome.findings : entry.outcome.findings.map((f) => shiftFinding(f, base));
-  return { findings, report: entry.outcome.report(body.range) };
+  return place(entry, body.range, state.lints);
+}
+
+// Bodies before an edit keep their offsets: their findings and report are the ones of the last lint.
+function place(entry: Entry, range: Range, lint: number): Placed {
+  if (entry.placedIn !== lint) {
+    entry.older = entry.placedIn === lint - 1 ? entry.placed : new Map();
+    entry.placed = new Map();
+    entry.placedIn = lint;
+  }
+  const base = range.start;
+  let placed = entry.placed.get(base) ?? entry.older.get(base);
+  if (placed === undefined || placed.report.range.end !== range.end) {
+    const findings = base === 0 ? entry.outcome.findings : entry.outcome.findings.map((f) => shiftFinding(f, base));
+    placed = { findings, report: entry.outcome.report(range) };
+  }
+  entry.placed.set(base, placed);
+  return placed;
 }

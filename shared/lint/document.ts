@@ -4,7 +4,7 @@ import { commentStylesForPath, isSuppressed, parseDirectives, type ParsedDirecti
 import { extractBodies, type ExtractOptions } from '../extract';
 import { DOCUMENT_RULES, RULE_IDS, ruleSeverity } from '../rules';
 import type { Range, Severity, SeveritySetting } from '../types';
-import { cachedLintBody, type BodyCache } from './bodyCache';
+import { beginCachedLint, cachedLintBody, type BodyCache } from './bodyCache';
 import { lintBody } from './bodyLint';
 import { hostQuoting } from './hostText';
 import type { BodyReport, LintFinding, LintInput, LintResult } from './types';
@@ -53,6 +53,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig, options: 
     }
   }
 
+  if (options.cache) beginCachedLint(options.cache);
   for (const body of extracted.bodies) {
     const quoting = hostQuoting(path, text, body.range);
     if (options.cache) {

@@ -1,10 +1,12 @@
-// Code actions: each diagnostic's own fixes (from its `data`), fix all of a rule, fix all in the
-// file (also as source.fixAll.smslint, for "fix on save"), and a disable-next-line directive.
+// Code actions: each diagnostic's own fixes (kept with the lint its `data` came from, never
+// recomputed), fix all of a rule, fix all in the file (also as source.fixAll.smslint, for "fix on
+// save"), and a disable-next-line directive.
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../../../shared/lint';
+import type { LintFinding } from '../../../shared/lint/types';
 import type { Analysis } from './analysis';
-import { isDiagnosticData, SOURCE } from './diagnostics';
+import { isDiagnosticData, SOURCE, type DiagnosticData } from './diagnostics';
 import { disableAction } from './disable';
 import { toRange } from './positions';
 
@@ -23,9 +25,11 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analysi
   const seenRules = new Set<string>();
   const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && isDiagnosticData(d.data));
   for (const d of ours) {
-    const data = d.data as { ruleId: string; version: number; fixes: { title: string; edits: TextEdit[] }[] };
-    data.fixes.forEach((fix, i) => {
-      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0, edit: edit(data.version, fix.edits) });
+    const data = d.data as DiagnosticData;
+    // A diagnostic of an older version whose finding is gone offers no fix: its own list follows.
+    findingOf(doc, analysis, d)?.fixes.forEach((fix, i) => {
+      const edits = fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text }));
+      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0, edit: edit(analysis.version, edits) });
     });
     if (!seenRules.has(data.ruleId)) {
       seenRules.add(data.ruleId);
@@ -45,6 +49,26 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analysi
   }
   const only = params.context.only;
   return only ? out.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : out;
+}
+
+/** The finding `d` shows in the current lint: the same rule and message at the same place. */
+function findingOf(doc: TextDocument, analysis: Analysis, d: Diagnostic): LintFinding | undefined {
+  const start = doc.offsetAt(d.range.start);
+  const end = doc.offsetAt(d.range.end);
+  const { findings } = analysis.result;
+  // Findings are sorted by start: the first one starting here, then its neighbours.
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (findings[mid]!.range.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < findings.length && findings[i]!.range.start === start; i++) {
+    const f = findings[i]!;
+    if (f.range.end === end && f.ruleId === d.code && f.message === d.message) return f;
+  }
+  return undefined;
 }
 
 function diagnosticsOf(ds: readonly Diagnostic[], ruleId: string): Diagnostic[] {

@@ -1,9 +1,11 @@
-// Findings as LSP diagnostics. Each one carries its fixes (already in LSP positions of the
-// version it was computed for) in `data`, so code actions are built from it and never recomputed.
+// Findings as LSP diagnostics. A diagnostic's `data` names its rule; its fixes stay in the server
+// with the lint they came from (codeActions.ts finds them by range, rule and message), which keeps
+// a keystroke's publish small: on a big file most of the payload was fixes no one asked for.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingOrigin } from '../../../shared/lint';
 import type { Severity } from '../../../shared/types';
 import type { LintFinding } from '../../../shared/lint/types';
 import type { Analysis } from './analysis';
@@ -13,17 +15,9 @@ export const SOURCE = 'smslint';
 /** `code` of the diagnostic that says the core failed on a file. */
 export const FAILURE_CODE = 'internal-error';
 
-export interface DiagnosticFix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-}
-
 /** What a diagnostic carries for its code actions. */
 export interface DiagnosticData {
   readonly ruleId: string;
-  /** The document version the fixes' positions belong to. */
-  readonly version: number;
-  readonly fixes: readonly DiagnosticFix[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -33,8 +27,40 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * One document's last diagnostics by the finding they show, so a keystroke rebuilds only those
+ * that changed or moved (and the writer can reuse their JSON: see jsonEncoder.ts).
+ */
+export class DiagnosticReuse {
+  // Finding origin → start line → diagnostic.
+  private last = new Map<LintFinding, Map<number, Diagnostic>>();
+
+  /** Diagnostics for `findings`, each one the same object as last time when nothing about it changed. */
+  diagnostics(findings: readonly LintFinding[], doc: TextDocument, root: string): Diagnostic[] {
+    const next = new Map<LintFinding, Map<number, Diagnostic>>();
+    const out: Diagnostic[] = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      const origin = findingOrigin(f);
+      const range = toRange(doc, f.range);
+      const line = range.start.line;
+      let d = this.last.get(origin)?.get(line);
+      if (d === undefined || !sameRange(d.range, range)) d = toDiagnostic(f, range, root);
+      let byLine = next.get(origin);
+      if (byLine === undefined) next.set(origin, (byLine = new Map()));
+      byLine.set(line, d);
+      out[i] = d;
+    }
+    this.last = next;
+    return out;
+  }
+}
+
+const sameRange = (a: LspRange, b: LspRange): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
 /** `root` is the folder holding docs/rules (the extension's or the package's root). */
-export function toDiagnostics(analysis: Analysis, doc: TextDocument, root: string): Diagnostic[] {
+export function toDiagnostics(analysis: Analysis, doc: TextDocument, root: string, reuse?: DiagnosticReuse): Diagnostic[] {
   if (analysis.failure !== undefined) {
     const first = analysis.failure.split('\n')[0];
     return [
@@ -47,17 +73,14 @@ export function toDiagnostics(analysis: Analysis, doc: TextDocument, root: strin
       },
     ];
   }
-  return analysis.result.findings.map((f) => toDiagnostic(f, doc, analysis.version, root));
+  if (reuse) return reuse.diagnostics(analysis.result.findings, doc, root);
+  return analysis.result.findings.map((f) => toDiagnostic(f, toRange(doc, f.range), root));
 }
 
-export function toDiagnostic(f: LintFinding, doc: TextDocument, version: number, root: string): Diagnostic {
-  const data: DiagnosticData = {
-    ruleId: f.ruleId,
-    version,
-    fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text })) })),
-  };
+function toDiagnostic(f: LintFinding, range: LspRange, root: string): Diagnostic {
+  const data: DiagnosticData = { ruleId: f.ruleId };
   return {
-    range: toRange(doc, f.range),
+    range,
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.ruleId,
@@ -80,7 +103,5 @@ function docsUri(root: string, docsPath: string): string {
 }
 
 export function isDiagnosticData(v: unknown): v is DiagnosticData {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Record<string, unknown>;
-  return typeof d.ruleId === 'string' && typeof d.version === 'number' && Array.isArray(d.fixes);
+  return typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>).ruleId === 'string';
 }

@@ -26,7 +26,7 @@ import { APPLY_EDIT_COMMAND, initOptions, serverCapabilities, sniff, type Client
 import { codeActions } from './codeActions';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { CONFIG_WATCH_GLOBS, ConfigService, isConfigFile } from './configs';
-import { toDiagnostics } from './diagnostics';
+import { DiagnosticReuse, toDiagnostics } from './diagnostics';
 import { pathOfUri, placeOf, uriOfPath } from './paths';
 import { NO_SETTINGS, SettingsCache, settingsFrom, type Settings } from './settings';
 import { figuresAt, hoverAt, inlayHints } from './views';
@@ -58,6 +58,8 @@ export function startSession(connection: Connection, options: SessionOptions): v
   // Bumped whenever settings or config files change: every cached lint is then stale.
   let epoch = 0;
   const cache = new Map<string, Cached>();
+  // Each open document's last published diagnostics, reused for the findings a keystroke left alone.
+  const published = new Map<string, DiagnosticReuse>();
   const timers = new Map<string, NodeJS.Timeout>();
   const skipNoticeShown = new Set<string>();
   const settingsNoticeShown = new Set<string>();
@@ -153,7 +155,11 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const analysis = await analysisOf(doc);
     // A newer version is on its way: its own publish follows, this result is dropped.
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-    const diagnostics = [...toDiagnostics(analysis, doc, options.root), ...configDiagnostics.of(analysis.path)];
+    let reuse = published.get(uri);
+    if (reuse === undefined) published.set(uri, (reuse = new DiagnosticReuse()));
+    const own = toDiagnostics(analysis, doc, options.root, reuse);
+    const config = configDiagnostics.of(analysis.path);
+    const diagnostics = config.length === 0 ? own : [...own, ...config];
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
     // Lint, conversion and the write: what the server adds between a change and its diagnostics.
     if (init.logTimings) log.log(`smslint: published ${uri} v${analysis.version} in ${(performance.now() - t0).toFixed(2)} ms`);
@@ -256,6 +262,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     cache.delete(uri);
+    published.delete(uri);
     typing.delete(uri);
     skipNoticeShown.delete(uri);
     settings.forget(uri);
