@@ -14,31 +14,29 @@ import { nastyPiece, nastyText } from './fuzz/generators';
 const seed = testSeed();
 const scale = Number(process.env.SMSLINT_FUZZ_SCALE ?? 1) || 1;
 
-/** Known bugs of files other helpers own: the test states the right behaviour; SMSLINT_KNOWN_BUGS=1 runs it. */
-const knownBug = (title: string, fn: (this: Mocha.Context) => Promise<void>): void => {
-  if (process.env.SMSLINT_KNOWN_BUGS) it(`[known bug] ${title}`, fn);
-  else it.skip(`[known bug] ${title}`, fn);
-};
-
 function frame(body: string | Buffer): Buffer {
   const b = typeof body === 'string' ? Buffer.from(body) : body;
   return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]);
 }
 
 /** Writes raw bytes to a fresh server's stdin, then a valid initialize; resolves with what came back. */
-function rawSession(bytes: Buffer, waitMs = 900): Promise<{ out: string; exited: boolean }> {
+function rawSession(bytes: Buffer, waitMs = 900): Promise<{ out: string; exited: boolean; code: number | null }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '';
     let exited = false;
+    let code: number | null = null;
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('exit', () => (exited = true));
+    p.on('exit', (c) => {
+      exited = true;
+      code = c;
+    });
     p.stdin.on('error', () => undefined);
     p.stdin.write(bytes);
     setTimeout(() => p.stdin.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 99, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }))), 200);
     setTimeout(() => {
       p.kill('SIGKILL');
-      resolve({ out, exited });
+      resolve({ out, exited, code });
     }, waitMs);
   });
 }
@@ -183,9 +181,16 @@ describe(`reliability: language server (seed ${seed})`, function () {
       assert.match(out, /"id":99,"result":\{"capabilities"/);
     });
 
-    knownBug('a Content-Length that is not a number: the server answers later messages or exits (today: it hangs, alive and silent)', async () => {
-      const { out, exited } = await rawSession(Buffer.from('Content-Length: abc\r\n\r\n{}'));
-      assert.ok(exited || /"id":99/.test(out), 'the server neither answered nor exited');
+    it('a Content-Length that is not a number: the server exits (code 1) so the client restarts it', async () => {
+      const { exited, code } = await rawSession(Buffer.from('Content-Length: abc\r\n\r\n{}'));
+      assert.ok(exited, 'the server neither answered nor exited');
+      assert.equal(code, 1);
+    });
+
+    it('a header without Content-Length: the server exits (code 1)', async () => {
+      const { exited, code } = await rawSession(Buffer.from('Content-Type: application/json\r\n\r\n{}'));
+      assert.ok(exited);
+      assert.equal(code, 1);
     });
   });
 });

@@ -27,10 +27,21 @@ export interface GlobResult {
   readonly unreadable: readonly { readonly path: string; readonly message: string }[];
 }
 
+/** A file left unread because its size alone puts it over a limit. */
+export interface Oversized {
+  readonly oversized: true;
+  readonly bytes: number;
+}
+
 export interface CliFs {
   stat(path: string): FileInfo | IoError;
   readFile(path: string): Uint8Array | IoError;
-  /** Temp file in the same folder, same mode, then rename over `path`: readers see old or new, never half. */
+  /** The file's bytes; a file over `maxBytes` is not read at all (its size comes back instead). */
+  readFileUpTo(path: string, maxBytes: number): Uint8Array | IoError | Oversized;
+  /**
+   * Temp file in the same folder, same mode, then rename over `path`: readers see old or new, never
+   * half. A file the user may not write is refused (EACCES), never replaced by the rename.
+   */
   writeFileAtomic(path: string, data: Uint8Array): IoError | undefined;
   /** Absolute paths of the files under `cwd` matching `patterns` (tinyglobby semantics), and the folders it could not read. */
   glob(patterns: readonly string[], options: { readonly cwd: string; readonly ignore: readonly string[] }): GlobResult;
@@ -50,6 +61,12 @@ export interface LintEngine {
   readonly rules: readonly RuleInfo[];
 }
 
+/** The bin's SIGINT/SIGTERM handling; absent in tests, where a signal is not ours to take. */
+export interface Interrupts {
+  /** While any step is registered, a signal runs every step and then ends the process (130/143). */
+  add(step: () => void | Promise<void>): () => void;
+}
+
 export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -63,8 +80,13 @@ export interface CliIo {
   now(): number;
   /** The bundled CLI script, when long runs may lint in worker threads (see pool.ts). */
   readonly workerScript?: string;
+  readonly interrupts?: Interrupts;
 }
 
 export function isIoError(x: unknown): x is IoError {
   return typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !(x instanceof Uint8Array);
+}
+
+export function isOversized(x: unknown): x is Oversized {
+  return typeof x === 'object' && x !== null && 'oversized' in x;
 }

@@ -4,7 +4,7 @@ import type { LintResult } from '../../../shared/lint/types';
 import type { Context } from './context';
 import { collectFiles } from './files';
 import { fixText, unifiedDiff } from './fix';
-import { isIoError } from './io';
+import { isIoError, isOversized } from './io';
 import { githubFile } from './formatters/github';
 import { paint, stylishFile, type FileTally } from './formatters/stylish';
 import { progressBar, type Progress } from './progress';
@@ -31,7 +31,7 @@ export function lintText(ctx: Context, path: string, bytes: Uint8Array): Linted 
     return { report: fileReport({ cwd: io.cwd, absolutePath: path, text: '', result: undefined, skipped: decoded.reason, quiet: options.quiet }), warnings: 0 };
   }
   const config = ctx.configFor(path);
-  const { text, bom } = decoded;
+  const { text, encoding } = decoded;
   let result = io.engine.lintDocument({ path, text }, config);
   if (result.skipped !== undefined) ctx.warn(`${shown}: ${result.skipped.replace(/^Skipped:\s*/i, 'skipped: ')}`);
   let fixed = 0;
@@ -48,7 +48,7 @@ export function lintText(ctx: Context, path: string, bytes: Uint8Array): Linted 
         fixed = outcome.edits;
         result = outcome.result;
         if (options.fixDryRun) diff = unifiedDiff(shown, text, outcome.text);
-        else output = encode(outcome.text, bom);
+        else output = encode(outcome.text, encoding);
       }
     }
   }
@@ -91,7 +91,16 @@ export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: bo
   const { io } = ctx;
   const messages: { fail: boolean; text: string }[] = [];
   const local: Context = { ...ctx, warn: (text) => messages.push({ fail: false, text }), fail: (text) => messages.push({ fail: true, text }) };
-  const bytes = io.fs.readFile(job.path);
+  const maxFileSize = ctx.configFor(job.path).files.maxFileSize;
+  // A UTF-16 unit takes at most 3 bytes of UTF-8 (2 of UTF-16): past 3× the limit the file is surely over it.
+  const bytes = io.fs.readFileUpTo(job.path, 3 * maxFileSize + 3);
+  if (isOversized(bytes)) {
+    const reason = `the file is ${bytes.bytes} bytes (at least ${Math.floor(bytes.bytes / 3)} characters), over the limit of ${maxFileSize} (maxFileSize)`;
+    local.warn(`${displayPath(io.cwd, job.path)}: skipped: ${reason}.`);
+    const r = fileReport({ cwd: io.cwd, absolutePath: job.path, text: '', result: undefined, skipped: reason, quiet: ctx.options.quiet });
+    const block = mode === 'stylish' ? stylishFile(r, paint(color)) : mode === 'github' ? githubFile(r) : '';
+    return { messages, warnings: 0, block, diff: undefined, report: mode === 'report' ? r : undefined, tally: tallyOf(r) };
+  }
   if (isIoError(bytes)) {
     // A named file that cannot be read fails the run; one found by a walk is reported and skipped.
     messages.push({ fail: job.explicit, text: `${displayPath(io.cwd, job.path)}: cannot read the file (${bytes.message}).` });

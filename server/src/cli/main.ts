@@ -58,7 +58,9 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const seenProblems = new Set<string>();
   const reportProblems = (problems: readonly ConfigProblem[]) => {
     for (const p of problems) {
-      const line = `${displayPath(io.cwd, p.file)}:${p.line}:${p.column}: ${p.keyPath ? `${p.keyPath}: ` : ''}${p.message}`;
+      // The core's schema messages already start with their key; the others get it here, once.
+      const named = !p.keyPath || p.message.startsWith(`${p.keyPath}: `);
+      const line = `${displayPath(io.cwd, p.file)}:${p.line}:${p.column}: ${named ? '' : `${p.keyPath}: `}${p.message}`;
       if (seenProblems.has(line)) continue;
       seenProblems.add(line);
       if (p.severity === 'error') {
@@ -122,9 +124,25 @@ async function lintFiles(ctx: Context): Promise<number> {
     if (o.diff) diffs.push(o.diff);
     if (o.report) reports.push(o.report);
   };
-  const threads = workerThreads(io, planned.jobs.length);
-  if (threads > 0 && io.workerScript) await lintInWorkers(ctx, planned.jobs, { mode, color, threads, script: io.workerScript }, take);
-  else for (const job of planned.jobs) take(lintFile(ctx, job, mode, color));
+  // While --fix writes, SIGINT and SIGTERM wait for the write in hand (and clean up after workers).
+  const release = options.fix ? io.interrupts?.add(() => undefined) : undefined;
+  try {
+    const threads = workerThreads(io, planned.jobs.length);
+    if (threads > 0 && io.workerScript) await lintInWorkers(ctx, planned.jobs, { mode, color, threads, script: io.workerScript }, take);
+    else {
+      let yielded = io.now();
+      for (const job of planned.jobs) {
+        take(lintFile(ctx, job, mode, color));
+        // A signal is only handled between tasks: give it a turn every 50 ms.
+        if (release && io.now() - yielded > 50) {
+          await new Promise<void>((r) => setImmediate(r));
+          yielded = io.now();
+        }
+      }
+    }
+  } finally {
+    release?.();
+  }
   finishRun(ctx, planned);
   let out = options.fixDryRun && format === 'stylish' ? diffs.join('') : '';
   if (mode === 'stylish') out += joinStylish(blocks, stylishSummary(totals, paint(color)));

@@ -1,10 +1,11 @@
 // node:fs and process streams behind CliIo: the only place the CLI touches the real machine.
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isMainThread, threadId } from 'node:worker_threads';
 // require, not import: the ESM build of fdir reads import.meta.url, which a CJS bundle lacks.
 import tinyglobby = require('tinyglobby');
 import { nodeConfigFs } from '../nodeFs';
-import type { CliFs, CliIo, IoError, LintEngine } from './io';
+import type { CliFs, CliIo, Interrupts, IoError, LintEngine, Oversized } from './io';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -26,6 +27,101 @@ function ioError(err: unknown): IoError {
 
 const scratch = Buffer.allocUnsafe(64 * 1024);
 
+/**
+ * A fix's temp file, named for the target, the process and the thread: whoever stops a thread
+ * mid-write (the main thread on SIGINT) can find and remove what it left.
+ */
+export function tempPath(target: string, thread: number): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${thread}.smslint-tmp`);
+}
+
+/** Temp files of this thread not yet renamed into place. */
+const pendingTemps = new Set<string>();
+
+function unlinkQuietly(path: string): void {
+  try {
+    fs.unlinkSync(path);
+    pendingTemps.delete(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') pendingTemps.delete(path);
+  }
+}
+
+/** Removes the temp files a stopped thread may have left for these targets. */
+export function removeTemps(paths: readonly string[], thread: number): void {
+  for (const p of paths) {
+    let target = p;
+    try {
+      target = fs.realpathSync(p);
+    } catch {
+      // gone or unreadable: its temp, if any, sits next to the path as given
+    }
+    unlinkQuietly(tempPath(target, thread));
+  }
+}
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const interruptSteps = new Set<() => void | Promise<void>>();
+
+function onSignal(signal: keyof typeof SIGNAL_EXIT): void {
+  // A second signal while cleaning up ends at once.
+  for (const s of Object.keys(SIGNAL_EXIT)) process.removeAllListeners(s);
+  process.once(signal, () => process.exit(SIGNAL_EXIT[signal]));
+  void (async () => {
+    for (const step of [...interruptSteps]) {
+      try {
+        await step();
+      } catch {
+        // cleanup is best effort: the exit still comes
+      }
+    }
+    for (const t of [...pendingTemps]) unlinkQuietly(t);
+    process.stderr.write(`smslint: interrupted (${signal}); files already fixed stay fixed, the others are unchanged.\n`);
+    process.exit(SIGNAL_EXIT[signal]);
+  })();
+}
+
+const sigint = () => onSignal('SIGINT');
+const sigterm = () => onSignal('SIGTERM');
+
+/** Signal handlers stay installed only while a step is registered: otherwise a signal ends the run as usual. */
+export const nodeInterrupts: Interrupts = {
+  add(step) {
+    interruptSteps.add(step);
+    if (interruptSteps.size === 1) {
+      process.on('SIGINT', sigint);
+      process.on('SIGTERM', sigterm);
+    }
+    return () => {
+      if (!interruptSteps.delete(step) || interruptSteps.size > 0) return;
+      process.off('SIGINT', sigint);
+      process.off('SIGTERM', sigterm);
+    };
+  },
+};
+
+// Templates are small: one read into a scratch buffer saves readFileSync's fstat.
+function readUpTo(path: string, maxBytes: number): Uint8Array | IoError | Oversized {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch (err) {
+    return ioError(err);
+  }
+  try {
+    const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
+    if (n < scratch.length) return Buffer.from(scratch.subarray(0, n));
+    // A big one is sized before the rest is read: a 100 MB file over the limit costs one fstat.
+    const bytes = fs.fstatSync(fd).size;
+    if (bytes > maxBytes) return { oversized: true, bytes };
+    return fs.readFileSync(fd);
+  } catch (err) {
+    return ioError(err);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export const nodeCliFs: CliFs = {
   stat(path) {
     try {
@@ -36,23 +132,9 @@ export const nodeCliFs: CliFs = {
     }
   },
   readFile(path) {
-    // Templates are small: one read into a scratch buffer saves readFileSync's fstat.
-    let fd: number;
-    try {
-      fd = fs.openSync(path, 'r');
-    } catch (err) {
-      return ioError(err);
-    }
-    try {
-      const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
-      if (n < scratch.length) return Buffer.from(scratch.subarray(0, n));
-      return fs.readFileSync(fd);
-    } catch (err) {
-      return ioError(err);
-    } finally {
-      fs.closeSync(fd);
-    }
+    return readUpTo(path, Infinity) as Uint8Array | IoError;
   },
+  readFileUpTo: readUpTo,
   writeFileAtomic(path, data) {
     let target: string;
     let mode: number;
@@ -60,21 +142,28 @@ export const nodeCliFs: CliFs = {
       // Through a symlink, replace the file it points to, not the link itself.
       target = fs.realpathSync(path);
       mode = fs.statSync(target).mode & 0o7777;
+      // The rename needs only the folder's permission: ask about the file's, as an in-place write would.
+      fs.accessSync(target, fs.constants.W_OK);
     } catch (err) {
       return ioError(err);
     }
-    const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.smslint-tmp`);
+    const tmp = tempPath(target, threadId);
+    pendingTemps.add(tmp);
     try {
-      fs.writeFileSync(tmp, data, { flag: 'wx', mode });
+      try {
+        fs.writeFileSync(tmp, data, { flag: 'wx', mode });
+      } catch (err) {
+        // A leftover of a killed run that had this pid: ours to replace.
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        fs.unlinkSync(tmp);
+        fs.writeFileSync(tmp, data, { flag: 'wx', mode });
+      }
       fs.chmodSync(tmp, mode); // the umask may have narrowed it
       fs.renameSync(tmp, target);
+      pendingTemps.delete(tmp);
       return undefined;
     } catch (err) {
-      try {
-        fs.unlinkSync(tmp);
-      } catch {
-        // never created
-      }
+      unlinkQuietly(tmp);
       return ioError(err);
     }
   },
@@ -119,6 +208,8 @@ export function nodeIo(engine: LintEngine): CliIo {
     configFs: nodeConfigFs,
     engine,
     now: () => performance.now(),
+    // Workers never see signals: the main thread stops them and cleans up after them.
+    ...(isMainThread ? { interrupts: nodeInterrupts } : {}),
   };
 }
 

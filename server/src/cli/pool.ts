@@ -7,6 +7,7 @@ import type { CliOptions } from './args';
 import type { Context } from './context';
 import type { CliIo } from './io';
 import { lintFile, type FileJob, type FileOutcome, type OutputMode } from './lintRun';
+import { removeTemps } from './nodeIo';
 
 /** Runs shorter than this stay in process: starting a worker costs more than it saves. */
 export const PARALLEL_MIN_FILES = 1500;
@@ -108,6 +109,17 @@ export async function lintInWorkers(ctx: Context, jobs: readonly FileJob[], pool
       slot.worker.postMessage({ id, jobs: chunks[id] } satisfies WorkerTask);
     }
   };
+  // Stopped mid-write, a worker may leave a temp file beside a file of its chunk: remove them.
+  const release = !ctx.options.fix ? undefined : ctx.io.interrupts?.add(async () => {
+    const stopping = workers.splice(0).map(async (slot) => {
+      const id = slot.worker.threadId;
+      const busy = slot.busy;
+      slot.worker.removeAllListeners();
+      await slot.worker.terminate();
+      if (busy !== undefined) removeTemps(chunks[busy]!.map((j) => j.path), id);
+    });
+    await Promise.all(stopping);
+  });
   try {
     while (emitted < chunks.length) {
       dispatch();
@@ -123,6 +135,7 @@ export async function lintInWorkers(ctx: Context, jobs: readonly FileJob[], pool
       }
     }
   } finally {
+    release?.();
     for (const slot of workers.splice(0)) {
       slot.worker.removeAllListeners();
       void slot.worker.terminate();
