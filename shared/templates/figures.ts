@@ -12,9 +12,11 @@
 // `extendedInWorst`, switches that variable to `€`. Unicode variables use a 1-unit BMP letter
 // (`ë`): lengths are in UTF-16 units, so an emoji value counts 2 per emoji as well; only emoji
 // clusters that straddle a segment edge can cost a little more than this worst case.
-import { countSegments, DEFAULT_SIZES, septetsOf, type SegmentSizes } from '../segments';
-import { isSimpleUnit } from '../segments/graphemes';
-import type { Encoding, Range } from '../types';
+import { DEFAULT_SIZES, septetsOf, type SegmentSizes } from '../segments';
+import type { Range } from '../types';
+import { compare, FLAGS, measureInto, NON_GSM, quickCount, renderedCount, Stats, type FigureCount } from './measure';
+import { fastFigures } from './fastFigures';
+import { Figures, NO_LABELS, pluralCategory, VariableAssumption, type Label } from './report';
 import type { BranchPart, BranchTest, LiteralPart, Part, RepeatPart, Template, ValueKind, VariablePart } from './types';
 import { applyFilters, escapeHtml } from './values';
 import {
@@ -36,14 +38,8 @@ export interface FigureOptions extends VariableDefaults {
   extendedInWorst?: boolean;
 }
 
-export interface FigureCount {
-  readonly encoding: Encoding;
-  /** Septets (GSM-7) or UTF-16 units (UCS-2). */
-  readonly units: number;
-  readonly segments: number;
-  /** UTF-16 length of the rendered text. */
-  readonly length: number;
-}
+
+export type { FigureCount } from './measure';
 
 export interface ValueChoice {
   readonly name: string;
@@ -117,92 +113,9 @@ export interface TemplateFigures {
   readonly worstReason: string;
 }
 
-// --- per-text statistics -------------------------------------------------------------------
-
-/** Per UTF-16 unit: bits 0–1 septets; bit 2 may join a grapheme cluster (as count.ts has it);
- * bit 3 not GSM-7; bit 4 GSM extension table. One OR and one add per unit in `measureInto`. */
-const FLAGS = new Uint8Array(0x10000);
-for (let u = 0; u < 0x10000; u++) {
-  const sp = septetsOf(u);
-  FLAGS[u] = sp | (isSimpleUnit(u) ? 0 : 4) | (sp === 0 ? 8 : 0) | (sp === 2 ? 16 : 0);
-}
-const COMPLEX = 4;
-const NON_GSM = 8;
-const EXTENDED = 16;
-
 /** Items measured per loop, and the longest text rendered: beyond any message, within memory. */
 const MAX_MEASURED_ITEMS = 1_000;
 const MAX_RENDERED_LENGTH = 1_000_000;
-
-/** Length, septets and flag bits of a text (or of a sum of texts). */
-class Stats {
-  constructor(
-    public len = 0,
-    public septets = 0,
-    public flags = 0,
-  ) {}
-
-  add(b: Stats, k = 1): void {
-    this.len += b.len * k;
-    this.septets += b.septets * k;
-    if (k !== 0) this.flags |= b.flags;
-  }
-
-  copy(): Stats {
-    return new Stats(this.len, this.septets, this.flags);
-  }
-}
-
-/** Anything but basic-table ASCII (1 septet, never joins a cluster). A regex scans ~3x faster
- * than a charCodeAt loop, and most literal text is all basic. */
-const NOT_BASIC_ASCII = /[^\n\r -Z_a-z]/;
-
-function measureInto(text: string, into: Stats): void {
-  const first = text.search(NOT_BASIC_ASCII);
-  if (first < 0) {
-    into.len += text.length;
-    into.septets += text.length;
-    return;
-  }
-  let septets = first;
-  let or = 0;
-  for (let i = first; i < text.length; i++) {
-    const f = FLAGS[text.charCodeAt(i)]!;
-    septets += f & 3;
-    or |= f;
-  }
-  into.len += text.length;
-  into.septets += septets;
-  into.flags |= or & ~3;
-}
-
-/** Segments of `n` 1-unit atoms, as count.ts computes them. */
-function uniform(n: number, single: number, multi: number): number {
-  return n <= single ? 1 : 1 + Math.ceil((n - Math.min(single, multi)) / multi);
-}
-
-/** The count from statistics alone, or null when the text must be rendered and counted. */
-function quickCount(s: Stats, sizes: SegmentSizes): FigureCount | null {
-  if (!(s.flags & NON_GSM)) {
-    if (!(s.flags & EXTENDED) || s.septets <= sizes.gsmSingle) {
-      return { encoding: 'GSM-7', units: s.septets, segments: uniform(s.septets, sizes.gsmSingle, sizes.gsmMulti), length: s.len };
-    }
-  } else if (!(s.flags & COMPLEX) || s.len <= sizes.ucs2Single) {
-    // Clusters only matter where a segment must be cut; a text that fits one never is.
-    return { encoding: 'UCS-2', units: s.len, segments: uniform(s.len, sizes.ucs2Single, sizes.ucs2Multi), length: s.len };
-  }
-  return null;
-}
-
-function renderedCount(text: string, sizes: SegmentSizes): FigureCount {
-  const c = countSegments(text, sizes);
-  return { encoding: c.encoding, units: c.units, segments: c.segments, length: text.length };
-}
-
-/** Orders counts by what a sender pays: segments, then UCS-2 over GSM-7, then units. */
-function compare(a: FigureCount, b: FigureCount): number {
-  return a.segments - b.segments || (a.encoding === b.encoding ? 0 : a.encoding === 'UCS-2' ? 1 : -1) || a.units - b.units;
-}
 
 // --- the template as runs and choices ------------------------------------------------------
 
@@ -262,11 +175,6 @@ interface VariableInfo {
 }
 
 const UNRESOLVED = undefined as unknown as ResolvedVariable;
-
-interface Label {
-  readonly text: string;
-  readonly kind: 'branch' | 'repeat';
-}
 
 /** What one walk down a chosen path collects. */
 interface Trail {
@@ -612,23 +520,6 @@ function hasLengthFilter(p: VariablePart): boolean {
   return false;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-function pluralCategory(n: number, locale: string, ordinal: boolean): string {
-  const key = `${locale}|${ordinal}`;
-  let rules = pluralRules.get(key);
-  if (!rules) {
-    const type = ordinal ? 'ordinal' : 'cardinal';
-    try {
-      rules = new Intl.PluralRules(locale, { type });
-    } catch {
-      rules = new Intl.PluralRules('en', { type });
-    }
-    pluralRules.set(key, rules);
-  }
-  return rules.select(n);
-}
-
 /** Printed variables in body order with their ranges; also how many branch combinations there are. */
 function collect(parts: readonly Part[], out: Map<string, VariableInfo>): number {
   let n = 1;
@@ -661,6 +552,19 @@ export function templateFigures(
   vars: Readonly<Record<string, VariableMeta>> = {},
   options: FigureOptions = {},
 ): TemplateFigures {
+  return figuresOf(template, vars, options, false);
+}
+
+/** The general path alone, for tests that check the fast path against it. */
+export function generalFigures(
+  template: Template,
+  vars: Readonly<Record<string, VariableMeta>> = {},
+  options: FigureOptions = {},
+): TemplateFigures {
+  return figuresOf(template, vars, options, true);
+}
+
+function figuresOf(template: Template, vars: Readonly<Record<string, VariableMeta>>, options: FigureOptions, generalOnly: boolean): TemplateFigures {
   const sizes = options.sizes ?? DEFAULT_SIZES;
   const defaults: Required<VariableDefaults> = {
     defaultMinLength: options.defaultMinLength ?? VARIABLE_DEFAULTS.defaultMinLength,
@@ -669,6 +573,13 @@ export function templateFigures(
     defaultMaxItems: options.defaultMaxItems ?? VARIABLE_DEFAULTS.defaultMaxItems,
   };
   const safeVars: Readonly<Record<string, VariableMeta>> = vars !== null && typeof vars === 'object' ? vars : {};
+  const maxVariants = Math.max(1, Math.floor(options.maxVariants ?? 64));
+  const extendedInWorst = options.extendedInWorst === true;
+  const locale = typeof options.locale === 'string' ? options.locale : 'en';
+  if (!generalOnly) {
+    const fast = fastFigures(template.parts, safeVars, { sizes, defaults, maxVariants, extendedInWorst, locale });
+    if (fast) return fast;
+  }
   const assumptions: Assumption[] = [];
 
   const collected = new Map<string, VariableInfo>();
@@ -692,11 +603,10 @@ export function templateFigures(
 
   const m = new Measurer(collected, safeVars, {
     defaultMaxItems: defaults.defaultMaxItems,
-    extendedInWorst: options.extendedInWorst === true,
-    locale: typeof options.locale === 'string' ? options.locale : 'en',
+    extendedInWorst,
+    locale,
   });
   const nodes = m.compile(template.parts);
-  const maxVariants = Math.max(1, Math.floor(options.maxVariants ?? 64));
   const flat = nodes.length === 0 || (nodes.length === 1 && nodes[0]!.t === 'run');
   let candidates: Variant[];
   if (flat) {
@@ -800,86 +710,6 @@ export function templateFigures(
 
   return new Figures(best, worst, sample, variants, variantCount, variables, assumptions, collected, worstLabels, bestLabels);
 }
-
-/** An assumption about one variable; the message is written when read. */
-class VariableAssumption implements Assumption {
-  readonly variable: string;
-  constructor(
-    readonly code: 'variable-length-unknown' | 'variable-may-be-unicode',
-    private readonly r: ResolvedVariable,
-    readonly range: Range,
-  ) {
-    this.variable = r.name;
-  }
-
-  get message(): string {
-    const r = this.r;
-    if (this.code === 'variable-may-be-unicode') {
-      return `'${r.name}' may hold characters outside GSM-7${r.assumed.includes('charset') ? ' (defaultCharset)' : ''}: the worst case is UCS-2`;
-    }
-    const noMin = r.assumed.includes('minLength');
-    const noMax = r.assumed.includes('maxLength');
-    const what = noMin && noMax
-      ? `minLength ${r.minLength} (defaultMinLength) and maxLength ${r.maxLength} (defaultMaxLength)`
-      : noMin ? `minLength ${r.minLength} (defaultMinLength)` : `maxLength ${r.maxLength} (defaultMaxLength)`;
-    return `'${r.name}' has no declared length; assumed ${what}`;
-  }
-
-  toJSON(): Assumption {
-    return { code: this.code, message: this.message, variable: this.variable, range: this.range };
-  }
-}
-
-/** The figures; what widens the worst case and why are written when first read (the editor
- * measures each body up to three times and shows the reason once). */
-class Figures implements TemplateFigures {
-  private why: { widening: Widening[]; worstReason: string } | undefined;
-
-  constructor(
-    readonly best: Figure,
-    readonly worst: Figure,
-    readonly sample: Figure | undefined,
-    readonly variants: readonly VariantFigures[],
-    readonly variantCount: number,
-    readonly variables: readonly VariableReport[],
-    readonly assumptions: readonly Assumption[],
-    private readonly known: ReadonlyMap<string, VariableInfo>,
-    private readonly worstLabels: readonly Label[],
-    private readonly bestLabels: readonly Label[],
-  ) {}
-
-  get widening(): readonly Widening[] {
-    return (this.why ??= this.explain()).widening;
-  }
-
-  get worstReason(): string {
-    return (this.why ??= this.explain()).worstReason;
-  }
-
-  private explain(): { widening: Widening[]; worstReason: string } {
-    const worst = this.worst;
-    const widening: Widening[] = [];
-    let valueText = '';
-    for (const v of worst.values) {
-      const r = this.known.get(v.name)!.r;
-      if (!(r.mayBeUnicode || r.maxLength > r.minLength)) continue;
-      widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${r.mayBeUnicode ? ', unicode' : ''})` });
-      valueText += `${valueText ? ', ' : ''}${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`;
-    }
-    for (const l of this.worstLabels) if (!this.bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
-    const arms = worst.variant.join(', ');
-    const reason = arms && valueText ? `${arms} with ${valueText}` : arms || (valueText ? `with ${valueText}` : '');
-    const worstReason = `worst: ${worst.segments} segment${worst.segments === 1 ? '' : 's'}, ${worst.encoding}${reason ? `; ${reason}` : ''}`;
-    return { widening, worstReason };
-  }
-
-  toJSON(): TemplateFigures {
-    const { best, worst, sample, variants, variantCount, variables, assumptions, widening, worstReason } = this;
-    return { best, worst, sample, variants, variantCount, variables, assumptions, widening, worstReason };
-  }
-}
-
-const NO_LABELS: readonly Label[] = [];
 
 function hasLoop(n: Node): boolean {
   return n.t === 'repeat' || (n.t === 'branch' && n.arms.some((a) => a.some(hasLoop)));

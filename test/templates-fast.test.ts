@@ -1,0 +1,104 @@
+// The fast paths against the general ones: identical figures (every field a caller can read) on
+// random templates in every syntax, with random metadata and options.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { generalFigures } from '../shared/templates/figures';
+import { parseTemplate, templateFigures, type FigureOptions, type TemplateFigures, type TemplateSyntax, type VariableMeta } from '../shared/templates';
+
+const seed = Number(process.env.FC_SEED ?? 4_2025);
+const params = { seed, numRuns: 400 };
+
+/** Every field of the figures, getters included, as plain JSON. */
+function snapshot(f: TemplateFigures): string {
+  const { best, worst, sample, variants, variantCount, variables, assumptions, widening, worstReason } = f;
+  return JSON.stringify({
+    best, worst, sample, variants, variantCount, widening, worstReason,
+    variables: variables.map(({ name, minLength, maxLength, charset, sample: s, assumed, mayBeUnicode, ranges }) => ({ name, minLength, maxLength, charset, s, assumed, mayBeUnicode, ranges })),
+    assumptions: assumptions.map((a) => ({ code: a.code, message: a.message, variable: a.variable, range: a.range })),
+  });
+}
+
+// Literal text that exercises every counting route: extension characters, UCS-2, clusters,
+// CRLF, runs long enough to cross segment edges.
+const LIT = ['a', 'Hi ', ' ', '€', 'é', 'ë', '’', '😀', '\r\n', '\n', 'e\u0301', '\u200d', '👍🏽', 'x'.repeat(40), 'hello world ', '&', '"', '#', 'y'.repeat(150), 'ж'.repeat(70), '{', '}', "'", '%'];
+const lit = fc.array(fc.constantFrom(...LIT), { maxLength: 4 }).map((a) => a.join(''));
+const NAMES = ['a', 'b', 'n', 'x.y', '0', '1', 'vip'];
+const LIQUID_FILTERS = ['', " | default: 'zz'", ' | upcase', ' | truncate: 5', " | append: 'é'", ' | size', ' | bogus', ' | strip'];
+
+const PLACEHOLDER: Record<TemplateSyntax, (name: string, k: number) => string> = {
+  mustache: (n, k) => [`{{${n}}}`, `{{{${n}}}}`, `{{&${n}}}`, '{{! c }}'][k % 4]!,
+  handlebars: (n, k) => [`{{${n}}}`, `{{{${n}}}}`, `{{~${n}~}}`, '{{>p}}'][k % 4]!,
+  liquid: (n, k) => `{{ ${n}${LIQUID_FILTERS[k % LIQUID_FILTERS.length]} }}`,
+  'js-template': (n) => `\${${n}}`,
+  printf: (_, k) => ['%s', '%d', '%1$s', '%-10s', '%.5s', '%%'][k % 6]!,
+  dotnet: (_, k) => [`{${k % 3}}`, `{${k % 3},8}`, `{${k % 3}:N2}`, '{{'][k % 4]!,
+  icu: (n, k) => [`{${n}}`, `{${n}, number}`, "'{'", "''"][k % 4]!,
+  plain: () => '',
+};
+
+/** Wraps `inner` in a branch group of `syntax` (or nothing where the syntax has none). */
+function branch(syntax: TemplateSyntax, k: number, a: string, b: string): string {
+  switch (syntax) {
+    case 'mustache':
+      return `{{#vip}}${a}{{/vip}}{{^n}}${b}{{/n}}`;
+    case 'handlebars':
+      return k % 3 === 0 ? `{{#each a}}${a}{{/each}}` : `{{#if vip}}${a}{{else}}${b}{{/if}}`;
+    case 'liquid':
+      return [`{% if vip %}${a}{% else %}${b}{% endif %}`, `{% case n %}{% when 'gold' %}${a}{% when 1 %}${b}{% endcase %}`, `{% for i in a %}${a}{% endfor %}`][k % 3]!;
+    case 'icu':
+      return k % 2 ? `{n, plural, =0 {${a}} one {# ${b}} other {${a}${b}}}` : `{vip, select, true {${a}} other {${b}}}`;
+    default:
+      return a + b;
+  }
+}
+
+function template(syntax: TemplateSyntax): fc.Arbitrary<string> {
+  const piece = fc.tuple(lit, fc.constantFrom(...NAMES), fc.nat({ max: 30 }));
+  const flat = fc.array(piece, { maxLength: 5 }).map((ps) => ps.map(([l, n, k]) => l + PLACEHOLDER[syntax](n, k)).join(''));
+  return fc.tuple(flat, flat, flat, fc.array(fc.nat({ max: 30 }), { maxLength: 3 }), lit).map(([x, a, b, ks, tail]) => {
+    let s = x;
+    for (const k of ks) s += branch(syntax, k, a, b) + (k % 2 ? x : '');
+    return s + tail;
+  });
+}
+
+const SAMPLES = ['Zoë', 'Bo', '', 'A12345', 'true', 'false', '2', '1', '0', 'gold', '€€', 'x'.repeat(50), '😀', 'ж'.repeat(30)];
+const meta: fc.Arbitrary<VariableMeta> = fc.record(
+  {
+    minLength: fc.nat({ max: 10 }),
+    maxLength: fc.nat({ max: 80 }),
+    charset: fc.constantFrom<'gsm' | 'unicode'>('gsm', 'unicode'),
+    sample: fc.constantFrom(...SAMPLES),
+    maxItems: fc.nat({ max: 4 }),
+  },
+  { requiredKeys: [] },
+);
+const varsArb = fc.dictionary(fc.constantFrom(...NAMES, '2'), meta, { maxKeys: 6 });
+const optsArb: fc.Arbitrary<FigureOptions> = fc.record(
+  {
+    defaultCharset: fc.constantFrom<'gsm' | 'unicode'>('gsm', 'unicode'),
+    defaultMaxLength: fc.nat({ max: 40 }),
+    defaultMinLength: fc.nat({ max: 5 }),
+    maxVariants: fc.integer({ min: 1, max: 6 }),
+    sizes: fc.constantFrom({ gsmSingle: 160, gsmMulti: 153, ucs2Single: 70, ucs2Multi: 67 }, { gsmSingle: 150, gsmMulti: 145, ucs2Single: 66, ucs2Multi: 62 }),
+    extendedInWorst: fc.boolean(),
+    locale: fc.constantFrom('en', 'fr', 'ar'),
+  },
+  { requiredKeys: [] },
+);
+
+const SYNTAXES: TemplateSyntax[] = ['mustache', 'handlebars', 'liquid', 'js-template', 'printf', 'dotnet', 'icu', 'plain'];
+
+describe('templates: fast path = general path', () => {
+  for (const syntax of SYNTAXES) {
+    it(`${syntax}: identical figures on random templates, metadata and options`, () => {
+      fc.assert(
+        fc.property(template(syntax), varsArb, optsArb, (body, vars, opts) => {
+          const t = parseTemplate(body, syntax);
+          assert.equal(snapshot(templateFigures(t, vars, opts)), snapshot(generalFigures(t, vars, opts)), body);
+        }),
+        params,
+      );
+    });
+  }
+});
