@@ -2,7 +2,9 @@
 // random templates in every syntax, with random metadata and options.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { countSegments } from '../shared/segments';
 import { generalFigures } from '../shared/templates/figures';
+import { renderedCount } from '../shared/templates/measure';
 import { parseTemplate, templateFigures, type FigureOptions, type TemplateFigures, type TemplateSyntax, type VariableMeta } from '../shared/templates';
 
 const seed = Number(process.env.FC_SEED ?? 4_2025);
@@ -101,4 +103,22 @@ describe('templates: fast path = general path', () => {
       );
     });
   }
+});
+
+describe('templates: counting a rendered text', () => {
+  it('renderedCount = countSegments on random texts and segment sizes, small ones included', () => {
+    const unit = fc.constantFrom(...LIT, 'ab', '€€€', 'e\u0301\u0301', '👨‍👩‍👧', '\r', 'ë', '🇫🇷', '\u0915\u094d\u0937', 'a\u200d');
+    const sizes = fc.oneof(
+      fc.constantFrom({ gsmSingle: 160, gsmMulti: 153, ucs2Single: 70, ucs2Multi: 67 }),
+      fc.record({ gsmSingle: fc.integer({ min: 1, max: 40 }), gsmMulti: fc.integer({ min: 1, max: 40 }), ucs2Single: fc.integer({ min: 1, max: 20 }), ucs2Multi: fc.integer({ min: 1, max: 20 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), sizes, (units, sz) => {
+        const text = units.join('');
+        const c = countSegments(text, sz);
+        assert.deepEqual(renderedCount(text, sz), { encoding: c.encoding, units: c.units, segments: c.segments, length: text.length });
+      }),
+      { seed, numRuns: 3000 },
+    );
+  });
 });

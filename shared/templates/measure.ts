@@ -1,7 +1,7 @@
 // Counting primitives shared by the general figures engine and its fast path: per-unit flags,
 // text statistics, and the segment count from statistics when that is exact.
-import { countSegments, septetsOf, type SegmentSizes } from '../segments';
-import { isSimpleUnit } from '../segments/graphemes';
+import { septetsOf, type SegmentSizes } from '../segments';
+import { isSimpleUnit, nextGraphemeBreak } from '../segments/graphemes';
 import type { Encoding } from '../types';
 
 export interface FigureCount {
@@ -84,10 +84,138 @@ export function quickCount(s: Stats, sizes: SegmentSizes): FigureCount | null {
   return null;
 }
 
+/** countSegments' figures for a rendered text, packed with a few scalars instead of arrays of
+ * atoms and segment starts (the figures need neither). test/templates-fast.test.ts checks it
+ * against countSegments. */
 export function renderedCount(text: string, sizes: SegmentSizes): FigureCount {
-  const c = countSegments(text, sizes);
-  return { encoding: c.encoding, units: c.units, segments: c.segments, length: text.length };
+  const len = text.length;
+  let septets = 0;
+  let i = 0;
+  for (; i < len; i++) {
+    const f = FLAGS[text.charCodeAt(i)]! & 3;
+    if (f === 0) break;
+    septets += f;
+  }
+  if (i === len) {
+    if (septets === len || septets <= sizes.gsmSingle) {
+      return { encoding: 'GSM-7', units: septets, segments: uniform(septets, sizes.gsmSingle, sizes.gsmMulti), length: len };
+    }
+    // Extension characters are 2-septet atoms: an ESC pair never straddles two segments.
+    const p = packer.reset(sizes.gsmSingle, sizes.gsmMulti);
+    for (let j = 0; j < len; ) {
+      if ((FLAGS[text.charCodeAt(j)]! & 3) === 2) {
+        p.add(2);
+        j++;
+      } else {
+        let k = j + 1;
+        while (k < len && (FLAGS[text.charCodeAt(k)]! & 3) === 1) k++;
+        p.run(k - j);
+        j = k;
+      }
+    }
+    return { encoding: 'GSM-7', units: septets, segments: p.segments, length: len };
+  }
+  let complex = false;
+  for (let j = i; j < len; j++) {
+    if (FLAGS[text.charCodeAt(j)]! & COMPLEX) {
+      complex = true;
+      break;
+    }
+  }
+  if (!complex || len <= sizes.ucs2Single) {
+    return { encoding: 'UCS-2', units: len, segments: uniform(len, sizes.ucs2Single, sizes.ucs2Multi), length: len };
+  }
+  const p = packer.reset(sizes.ucs2Single, sizes.ucs2Multi);
+  for (let at = 0; at < len; ) {
+    if (!(FLAGS[text.charCodeAt(at)]! & COMPLEX)) {
+      // Units that cannot join a cluster stand alone; the last one before a joinable unit may not.
+      let j = at + 1;
+      while (j < len && !(FLAGS[text.charCodeAt(j)]! & COMPLEX)) j++;
+      const runEnd = j < len ? j - 1 : j;
+      if (runEnd > at) p.run(runEnd - at);
+      at = runEnd;
+      if (at >= len) break;
+    }
+    const end = nextGraphemeBreak(text, at);
+    // The reference splits a CRLF cluster back into CR and LF.
+    if (end - at === 2 && text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) {
+      p.add(1);
+      p.add(1);
+    } else p.add(end - at);
+    at = end;
+  }
+  return { encoding: 'UCS-2', units: len, segments: p.segments, length: len };
 }
+
+/** count.ts's Packer reduced to what the count needs. Segment 1 holds `single` units until a
+ * second segment is needed; then it keeps its longest prefix of atoms within `multi` (`atMulti`)
+ * and the rest moves into segment 2. An atom is placed even when it overflows its segment. */
+class Packer {
+  segments = 1;
+  private used = 0;
+  private atMulti = 0;
+  private single = 0;
+  private multi = 0;
+
+  reset(single: number, multi: number): this {
+    this.segments = 1;
+    this.used = 0;
+    this.atMulti = 0;
+    this.single = single;
+    this.multi = multi;
+    return this;
+  }
+
+  add(size: number): void {
+    if (this.segments === 1) {
+      if (this.single - this.used < size) {
+        this.used = this.used - this.atMulti + size;
+        this.segments = 2;
+        return;
+      }
+      this.used += size;
+      if (this.used <= this.multi) this.atMulti = this.used;
+      return;
+    }
+    if (this.multi - this.used < size) {
+      this.used = 0;
+      this.segments++;
+    }
+    this.used += size;
+  }
+
+  /** `n` 1-unit atoms. */
+  run(n: number): void {
+    while (n > 0 && this.segments === 1) {
+      const room = this.single - this.used;
+      if (room < 1) {
+        this.add(1);
+        n--;
+        continue;
+      }
+      const take = room < n ? room : n;
+      // Prefix sums step by one, so the longest one within `multi` is `multi` once passed.
+      if (this.used + take <= this.multi) this.atMulti = this.used + take;
+      else if (this.used < this.multi) this.atMulti = this.multi;
+      this.used += take;
+      n -= take;
+    }
+    while (n > 0) {
+      let free = this.multi - this.used;
+      if (free < 1) {
+        this.used = 0;
+        this.segments++;
+        free = this.multi;
+      }
+      const take = free < n ? free : n;
+      this.used += take;
+      n -= take;
+    }
+  }
+}
+
+/** One at a time: counting never re-enters itself. */
+const packer = new Packer();
 
 /** Orders counts by what a sender pays: segments, then UCS-2 over GSM-7, then units. */
 export function compare(a: FigureCount, b: FigureCount): number {
