@@ -22,6 +22,7 @@ export function bodyCost(m: BodyModel): BodyCost | undefined {
       perRecipient: spanText(m.cost, 'perRecipient'),
       campaign: spanText(m.cost, 'total'),
       recipients: m.recipients,
+      amounts: { unit: m.cost.unit, perRecipient: { ...m.cost.perRecipient }, campaign: { ...m.cost.total } },
       ...(m.planImpact ? { planImpact: m.planImpact.message } : {}),
       ...(cov ? { balance: `covers ${cov.recipientsCovered.toLocaleString('en-US')} of ${m.recipients.toLocaleString('en-US')} recipients` } : {}),
     };

@@ -28,6 +28,21 @@ export interface BodyCost {
   readonly balance?: string;
   /** Why no cost could be computed (unknown country rate, MMS under quo…). */
   readonly error?: string;
+  /** The same cost as exact integers, for totals and sorting (absent with `error`). */
+  readonly amounts?: CostAmounts;
+}
+
+/** A best–worst pair of exact integer amounts. */
+export interface AmountRange {
+  readonly best: number;
+  readonly worst: number;
+}
+
+/** Exact cost in the profile's unit: micro-dollars ('usd') or credits, never a float. */
+export interface CostAmounts {
+  readonly unit: 'usd' | 'credits';
+  readonly perRecipient: AmountRange;
+  readonly campaign: AmountRange;
 }
 
 export interface BodyReport {

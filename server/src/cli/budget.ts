@@ -3,7 +3,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { forecast, formatMoney, parseIsoDate, resolveProfile, type Forecast, type PlanConfig } from '../../../shared/pricing';
-import { parseAmountSpan } from './amounts';
 import type { Context } from './context';
 import { isIoError } from './io';
 import { lintText } from './lintRun';
@@ -38,9 +37,9 @@ function templateCredits(ctx: Context, file: string): Parsed<number> {
   const report = lintText({ ...ctx, configFor: () => ({ ...credits, campaign: { ...credits.campaign, recipients: 1 } }) }, file, bytes).report;
   if (report.bodies.length !== 1) return { ok: false, error: `${report.path} has ${report.bodies.length} SMS bodies; a campaign's template must hold exactly one` };
   const cost = report.bodies[0]!.cost;
-  const amount = parseAmountSpan(cost?.perRecipient);
-  if (!amount || amount.unit !== 'credits') return { ok: false, error: `${report.path}: no credit cost (${cost?.error ?? 'the profile does not price in credits'})` };
-  return { ok: true, value: Number(amount.worst) };
+  const amounts = cost?.error ? undefined : cost?.amounts;
+  if (!amounts || amounts.unit !== 'credits') return { ok: false, error: `${report.path}: no credit cost (${cost?.error ?? 'the profile does not price in credits'})` };
+  return { ok: true, value: amounts.perRecipient.worst };
 }
 
 function parseCampaigns(ctx: Context, list: unknown, base: string): Parsed<Campaign[]> {

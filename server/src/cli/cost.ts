@@ -1,61 +1,8 @@
 // `smslint cost`: one row per body with its encoding, segments and cost, most expensive first,
-// then the totals; as a table, JSON or CSV.
-import { formatAmountSpan, parseAmountSpan, sumAmounts, type AmountSpan } from './amounts';
+// then the totals; as a table, JSON or CSV. The rows and totals are the shared report's.
+import { costRows, costTotals, formatAmountSpan, type CostRow } from '../../../shared/report';
 import type { Context } from './context';
 import { lintPaths } from './lintRun';
-import type { FileReport } from './report';
-
-export interface CostRow {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly profile: string;
-  /** "GSM-7", or "GSM-7–UCS-2" when a variable may turn it. */
-  readonly encoding: string;
-  /** "1" or "1–3". */
-  readonly segments: string;
-  readonly perRecipient: string;
-  readonly recipients: number | undefined;
-  readonly campaign: string;
-  readonly planImpact: string;
-  readonly error: string;
-  /** Exact amount it sorts and totals by (campaign, else per recipient). */
-  readonly amount: AmountSpan | undefined;
-}
-
-const range = (a: string | number, b: string | number) => (a === b ? String(a) : `${a}–${b}`);
-
-export function costRows(files: readonly FileReport[]): CostRow[] {
-  const rows = files.flatMap((f) =>
-    f.bodies.map<CostRow>((b) => ({
-      file: f.path,
-      line: b.line,
-      column: b.column,
-      profile: b.profile,
-      encoding: range(b.figures.encoding.best, b.figures.encoding.worst),
-      segments: range(b.figures.segments.best, b.figures.segments.worst),
-      perRecipient: b.cost?.error ? '' : (b.cost?.perRecipient ?? ''),
-      recipients: b.cost?.recipients,
-      campaign: b.cost?.campaign ?? '',
-      planImpact: b.cost?.planImpact ?? '',
-      error: b.cost?.error ?? '',
-      amount: parseAmountSpan(b.cost?.campaign ?? b.cost?.perRecipient),
-    })),
-  );
-  // Most expensive first (dollars before credits); rows without a cost last; then by place.
-  const key = (r: CostRow) => (r.amount ? (r.amount.unit === 'usd' ? 0 : 1) : 2);
-  return rows.sort(
-    (a, b) =>
-      key(a) - key(b) ||
-      (a.amount && b.amount ? Number(b.amount.worst - a.amount.worst) || Number(b.amount.best - a.amount.best) : 0) ||
-      a.file.localeCompare(b.file) ||
-      a.line - b.line,
-  );
-}
-
-export function costTotals(rows: readonly CostRow[]): string[] {
-  return sumAmounts(rows.map((r) => r.amount)).map(formatAmountSpan);
-}
 
 const HEAD = ['body', 'profile', 'encoding', 'segments', 'per recipient', 'recipients', 'campaign', 'plan impact'] as const;
 
@@ -66,7 +13,7 @@ function cells(r: CostRow): string[] {
 export function costTable(rows: readonly CostRow[]): string {
   if (rows.length === 0) return 'No SMS bodies found.\n';
   const body = rows.map(cells);
-  const totals = costTotals(rows);
+  const totals = costTotals(rows).map(formatAmountSpan);
   const foot = [`total (${rows.length} ${rows.length === 1 ? 'body' : 'bodies'})`, '', '', '', '', '', totals.join(' + '), ''];
   const all = [[...HEAD], ...body, foot];
   const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
@@ -89,7 +36,7 @@ export function costCsv(rows: readonly CostRow[]): string {
 }
 
 export function costJson(rows: readonly CostRow[]): string {
-  const totals = sumAmounts(rows.map((r) => r.amount)).map((a) => ({ unit: a.unit, best: a.best.toString(), worst: a.worst.toString(), text: formatAmountSpan(a) }));
+  const totals = costTotals(rows).map((a) => ({ unit: a.unit, best: a.best.toString(), worst: a.worst.toString(), text: formatAmountSpan(a) }));
   const out = {
     rows: rows.map(({ amount, ...r }) => ({ ...r, ...(amount ? { amount: { unit: amount.unit, best: amount.best.toString(), worst: amount.worst.toString() } } : {}) })),
     totals,

@@ -1,6 +1,7 @@
 // Reads, lints and (with --fix) rewrites each file: the loop that `smslint` and `smslint cost` share.
 import { isAbsolute, resolve } from 'node:path';
 import type { LintResult } from '../../../shared/lint/types';
+import { bodyAmount } from '../../../shared/report';
 import type { Context } from './context';
 import { collectFiles } from './files';
 import { fixText, unifiedDiff } from './fix';
@@ -83,7 +84,7 @@ export interface FileJob {
 
 function tallyOf(r: FileReport): Tally {
   const n = countFindings([r]);
-  return { ...n, skipped: r.skipped !== undefined, costs: r.bodies.map((b) => b.cost?.campaign ?? b.cost?.perRecipient) };
+  return { ...n, skipped: r.skipped !== undefined, costs: r.bodies.map((b) => bodyAmount(b.cost)) };
 }
 
 /** Reads, lints, fixes and renders one file; its stderr lines come back instead of going out. */

@@ -3,7 +3,7 @@
 import type { BodyFigures, BodyCost, LintResult } from '../../../shared/lint/types';
 import type { Severity } from '../../../shared/types';
 import type { RuleInfo } from './io';
-import { locator } from './lines';
+import { locator } from '../../../shared/report/lines';
 
 /** Where the rule docs are published; a rule's docsPath is appended. */
 export const DOCS_BASE_URL = 'https://github.com/smslint/smslint/blob/main/';

@@ -1,7 +1,14 @@
 // The documented, stable JSON report (docs/cli.md): one object, files in path order.
+import type { BodyCost } from '../../../../shared/lint/types';
 import { countFindings, type RunReport } from '../report';
 
 export const JSON_REPORT_VERSION = 1;
+
+/** The documented cost fields: the exact amounts stay internal (`smslint cost -f json` has them). */
+function displayCost(cost: BodyCost): Omit<BodyCost, 'amounts'> {
+  const { amounts: _, ...shown } = cost;
+  return shown;
+}
 
 export function json(run: RunReport): string {
   const n = countFindings(run.files);
@@ -41,7 +48,7 @@ export function json(run: RunReport): string {
         syntax: b.syntax,
         profile: b.profile,
         figures: b.figures,
-        ...(b.cost !== undefined ? { cost: b.cost } : {}),
+        ...(b.cost !== undefined ? { cost: displayCost(b.cost) } : {}),
         inlayHint: b.inlayHint,
       })),
     })),

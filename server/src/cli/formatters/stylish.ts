@@ -1,6 +1,6 @@
 // ESLint's "stylish": findings grouped by file, `line:col severity message rule`, then a summary
 // with the counts and what every body costs per campaign.
-import { formatAmountSpan, parseAmountSpan, type AmountSpan } from '../amounts';
+import { bodyAmount, formatAmountSpan, type AmountSpan, type AmountUnit } from '../../../../shared/report';
 import { countFindings, type Counts, type FileReport, type RunReport } from '../report';
 
 const codes = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1, underline: 4 } as const;
@@ -12,10 +12,10 @@ export function paint(color: boolean): Paint {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One file's share of the summary: its finding counts, whether it was skipped, each body's cost text. */
+/** One file's share of the summary: its finding counts, whether it was skipped, each body's exact cost. */
 export interface FileTally extends Counts {
   readonly skipped: boolean;
-  readonly costs: readonly (string | undefined)[];
+  readonly costs: readonly (AmountSpan | undefined)[];
 }
 
 /** What the summary lines need of a run, gathered file by file (so a long run keeps no reports). */
@@ -31,10 +31,10 @@ export class StylishTotals {
   /** Bodies whose cost could not be read. */
   unknown = 0;
   /** Campaign totals per unit, in the order the units first appear. */
-  readonly totals = new Map<AmountSpan['unit'], { best: bigint; worst: bigint }>();
+  readonly totals = new Map<AmountUnit, { best: bigint; worst: bigint }>();
 
   add(file: FileReport): void {
-    this.addTally({ ...countFindings([file]), skipped: file.skipped !== undefined, costs: file.bodies.map((b) => b.cost?.campaign ?? b.cost?.perRecipient) });
+    this.addTally({ ...countFindings([file]), skipped: file.skipped !== undefined, costs: file.bodies.map((b) => bodyAmount(b.cost)) });
   }
 
   /** A file's share, as counted where it was linted (possibly another thread). */
@@ -48,10 +48,9 @@ export class StylishTotals {
     for (const c of t.costs) this.addBody(c);
   }
 
-  /** One body's campaign cost text (or per-recipient, when there is no campaign line). */
-  addBody(cost: string | undefined): void {
+  /** One body's campaign cost (undefined: unknown). */
+  addBody(a: AmountSpan | undefined): void {
     this.bodies++;
-    const a = amountOf(cost);
     if (!a) {
       this.unknown++;
       return;
@@ -64,21 +63,10 @@ export class StylishTotals {
   }
 }
 
-// A run repeats a few cost texts many times: parse each once.
-const amounts = new Map<string, AmountSpan | undefined>();
-function amountOf(s: string | undefined): AmountSpan | undefined {
-  if (s === undefined) return undefined;
-  if (amounts.has(s)) return amounts.get(s);
-  const a = parseAmountSpan(s);
-  if (amounts.size > 1024) amounts.clear();
-  amounts.set(s, a);
-  return a;
-}
-
 /** Campaign totals over every body, per unit: "$0.04–$0.06" (credits and dollars apart). */
 export function costSummary(run: RunReport): string | undefined {
   const t = new StylishTotals();
-  for (const f of run.files) for (const b of f.bodies) t.addBody(b.cost?.campaign ?? b.cost?.perRecipient);
+  for (const f of run.files) for (const b of f.bodies) t.addBody(bodyAmount(b.cost));
   return costLine(t);
 }
 
