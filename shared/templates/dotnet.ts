@@ -1,5 +1,5 @@
 // .NET composite format: `{0}`, `{1,10}`, `{2:N2}`, `{{` and `}}` escapes.
-import { escapePart, pushText } from './flat';
+import { escapePart, pushText, variablePart } from './flat';
 import type { Filter, Part, Template, TemplateFinding } from './types';
 
 const ITEM = /\{\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::([^{}]*))?\}/y;
@@ -48,15 +48,7 @@ export function parseDotnet(body: string): Template {
     const filters: Filter[] = [];
     if (m[2] !== undefined) filters.push({ name: `,${m[2]}`, range, op: { op: 'pad', width: Math.abs(Number(m[2])) } });
     const format = m[3];
-    parts.push({
-      kind: 'variable',
-      name: m[1]!,
-      range,
-      raw: m[0],
-      valueKind: format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text',
-      filters,
-      ...(format !== undefined ? { format } : {}),
-    });
+    parts.push(variablePart(m[1]!, range, m[0], format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text', filters, format));
   }
   pushText(parts, body, textStart, body.length);
   return { syntax: 'dotnet', body, parts, findings };

@@ -1,9 +1,24 @@
 // Helpers for the syntaxes without blocks: a run of literal text between placeholders.
-import type { LiteralPart, Part } from './types';
+import type { Range } from '../types';
+import type { Filter, LiteralPart, Part, ValueKind, VariablePart } from './types';
 
 /** Appends body[start, end) as verbatim literal text, if non-empty. */
 export function pushText(parts: Part[], body: string, start: number, end: number): void {
   if (end > start) parts.push({ kind: 'literal', text: body.slice(start, end), range: { start, end }, verbatim: true });
+}
+
+/** Every variable part gets every field, in one order, so the code that reads parts sees one
+ * object shape whichever parser made them (absent `format`/`htmlEscaped` are undefined). */
+export function variablePart(
+  name: string,
+  range: Range,
+  raw: string,
+  valueKind: ValueKind,
+  filters: readonly Filter[],
+  format?: string,
+  htmlEscaped?: true,
+): VariablePart {
+  return { kind: 'variable', name, range, raw, valueKind, filters, format, htmlEscaped };
 }
 
 export function escapePart(text: string, start: number, end: number): LiteralPart {

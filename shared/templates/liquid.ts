@@ -1,6 +1,7 @@
 // Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
 import type { Range } from '../types';
 import { applyTrimFlags, buildTree, type Token } from './blocks';
+import { variablePart } from './flat';
 import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
 
 type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
@@ -269,7 +270,7 @@ export function parseLiquid(body: string): Template {
       case 'render': {
         const target = parseArg(arg.split(/[\s,]/)[0] ?? '');
         const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
-        tokens.push({ t: 'var', range, trimLeft, trimRight, part: { kind: 'variable', name, range, raw: body.slice(open, tagEnd), valueKind: 'partial', filters: [] } });
+        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variablePart(name, range, body.slice(open, tagEnd), 'partial', []) });
         break;
       }
       case 'echo':
@@ -277,7 +278,7 @@ export function parseLiquid(body: string): Template {
         break;
       case 'increment':
       case 'decrement':
-        tokens.push({ t: 'var', range, trimLeft, trimRight, part: { kind: 'variable', name: arg, range, raw: body.slice(open, tagEnd), valueKind: 'number', filters: [] } });
+        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variablePart(arg, range, body.slice(open, tagEnd), 'number', []) });
         break;
       case 'assign':
       case 'break':
@@ -344,6 +345,6 @@ function output(
     t: 'var',
     range,
     trimLeft, trimRight,
-    part: { kind: 'variable', name: expr, range, raw: body.slice(range.start, range.end), valueKind, filters },
+    part: variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters),
   };
 }

@@ -2,6 +2,7 @@
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
 import { applyStandalone, applyTrimFlags, buildTree, type Token } from './blocks';
+import { variablePart } from './flat';
 
 const WORD = /^\S+/;
 
@@ -82,7 +83,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         tokens.push({ t: 'void', range, trimLeft, trimRight });
         continue;
       case '>':
-        tokens.push({ t: 'var', range, trimLeft, trimRight, part: { ...variable(body, range, `>${firstWord(rest)}`, false), valueKind: 'partial' } });
+        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', []) });
         continue;
       case '&':
         tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, rest, false) });
@@ -165,15 +166,7 @@ function openSection(
 }
 
 function variable(body: string, range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
-  return {
-    kind: 'variable',
-    name,
-    range,
-    raw: body.slice(range.start, range.end),
-    valueKind: 'text',
-    filters: [],
-    ...(escaped ? { htmlEscaped: true } : {}),
-  };
+  return variablePart(name, range, body.slice(range.start, range.end), 'text', [], undefined, escaped ? true : undefined);
 }
 
 function emptyPlaceholder(range: { start: number; end: number }): TemplateFinding {
