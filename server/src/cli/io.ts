@@ -4,6 +4,11 @@ import type { ConfigFs } from '../../../shared/config';
 import type { Edit } from '../../../shared/types';
 import type { LintResult } from '../../../shared/lint/types';
 import type { ResolvedConfig } from '../../../shared/config';
+import type { IoError, Oversized, WalkFs } from '../files';
+
+// The file types live with the file collection (server/src/files.ts), which the server shares.
+export type { FileInfo, GlobResult, IoError, Oversized } from '../files';
+export { isIoError, isOversized } from '../files';
 
 export interface OutStream {
   write(text: string): void;
@@ -11,30 +16,7 @@ export interface OutStream {
   readonly columns?: number;
 }
 
-export interface FileInfo {
-  readonly kind: 'file' | 'directory' | 'other';
-  readonly mode: number;
-}
-
-/** An error with node's code (ENOENT, EACCES, EISDIR…) and a message fit for a user. */
-export interface IoError {
-  readonly code: string;
-  readonly message: string;
-}
-
-export interface GlobResult {
-  readonly files: readonly string[];
-  readonly unreadable: readonly { readonly path: string; readonly message: string }[];
-}
-
-/** A file left unread because its size alone puts it over a limit. */
-export interface Oversized {
-  readonly oversized: true;
-  readonly bytes: number;
-}
-
-export interface CliFs {
-  stat(path: string): FileInfo | IoError;
+export interface CliFs extends WalkFs {
   readFile(path: string): Uint8Array | IoError;
   /** The file's bytes; a file over `maxBytes` is not read at all (its size comes back instead). */
   readFileUpTo(path: string, maxBytes: number): Uint8Array | IoError | Oversized;
@@ -43,8 +25,6 @@ export interface CliFs {
    * half. A file the user may not write is refused (EACCES), never replaced by the rename.
    */
   writeFileAtomic(path: string, data: Uint8Array): IoError | undefined;
-  /** Absolute paths of the files under `cwd` matching `patterns` (tinyglobby semantics), and the folders it could not read. */
-  glob(patterns: readonly string[], options: { readonly cwd: string; readonly ignore: readonly string[] }): GlobResult;
 }
 
 export interface RuleInfo {
@@ -81,12 +61,4 @@ export interface CliIo {
   /** The bundled CLI script, when long runs may lint in worker threads (see pool.ts). */
   readonly workerScript?: string;
   readonly interrupts?: Interrupts;
-}
-
-export function isIoError(x: unknown): x is IoError {
-  return typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !(x instanceof Uint8Array);
-}
-
-export function isOversized(x: unknown): x is Oversized {
-  return typeof x === 'object' && x !== null && 'oversized' in x;
 }

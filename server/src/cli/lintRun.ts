@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { LintResult } from '../../../shared/lint/types';
 import { bodyAmount } from '../../../shared/report';
 import type { Context } from './context';
-import { collectFiles } from './files';
+import { collectFiles } from '../files';
 import { fixText, unifiedDiff } from './fix';
 import { isIoError, isOversized } from './io';
 import { githubFile } from './formatters/github';

@@ -2,30 +2,9 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
-// require, not import: the ESM build of fdir reads import.meta.url, which a CJS bundle lacks.
-import tinyglobby = require('tinyglobby');
 import { nodeConfigFs } from '../nodeFs';
-import type { CliFs, CliIo, Interrupts, IoError, LintEngine, Oversized } from './io';
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a parent is not a directory',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  ELOOP: 'too many symbolic links',
-  EMFILE: 'too many open files',
-};
-
-function ioError(err: unknown): IoError {
-  const e = err as NodeJS.ErrnoException;
-  const code = e?.code ?? 'EIO';
-  return { code, message: REASONS[code] ?? e?.message ?? String(err) };
-}
-
-const scratch = Buffer.allocUnsafe(64 * 1024);
+import { ioError, nodeWalkFs, readFileUpTo } from '../files';
+import type { CliFs, CliIo, Interrupts, IoError, LintEngine } from './io';
 
 /**
  * A fix's temp file, named for the target, the process and the thread: whoever stops a thread
@@ -100,41 +79,12 @@ export const nodeInterrupts: Interrupts = {
   },
 };
 
-// Templates are small: one read into a scratch buffer saves readFileSync's fstat.
-function readUpTo(path: string, maxBytes: number): Uint8Array | IoError | Oversized {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, 'r');
-  } catch (err) {
-    return ioError(err);
-  }
-  try {
-    const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
-    if (n < scratch.length) return Buffer.from(scratch.subarray(0, n));
-    // A big one is sized before the rest is read: a 100 MB file over the limit costs one fstat.
-    const bytes = fs.fstatSync(fd).size;
-    if (bytes > maxBytes) return { oversized: true, bytes };
-    return fs.readFileSync(fd);
-  } catch (err) {
-    return ioError(err);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 export const nodeCliFs: CliFs = {
-  stat(path) {
-    try {
-      const s = fs.statSync(path);
-      return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', mode: s.mode };
-    } catch (err) {
-      return ioError(err);
-    }
-  },
+  ...nodeWalkFs,
   readFile(path) {
-    return readUpTo(path, Infinity) as Uint8Array | IoError;
+    return readFileUpTo(path, Infinity) as Uint8Array | IoError;
   },
-  readFileUpTo: readUpTo,
+  readFileUpTo,
   writeFileAtomic(path, data) {
     let target: string;
     let mode: number;
@@ -166,28 +116,6 @@ export const nodeCliFs: CliFs = {
       unlinkQuietly(tmp);
       return ioError(err);
     }
-  },
-  glob(patterns, { cwd, ignore }) {
-    const unreadable: { path: string; message: string }[] = [];
-    // fdir skips folders it cannot read in silence; note them so the user hears about it.
-    const readdirSync = ((dir: fs.PathLike, opts?: unknown) => {
-      try {
-        return fs.readdirSync(dir, opts as { withFileTypes: true });
-      } catch (err) {
-        unreadable.push({ path: String(dir).replace(/\/$/, ''), message: ioError(err).message });
-        throw err;
-      }
-    }) as typeof fs.readdirSync;
-    const files = tinyglobby.globSync([...patterns], {
-      cwd,
-      ignore: [...ignore],
-      absolute: true,
-      dot: true,
-      expandDirectories: false,
-      fs: { readdirSync },
-    });
-    files.sort();
-    return { files, unreadable };
   },
 };
 

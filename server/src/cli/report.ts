@@ -4,6 +4,9 @@ import type { BodyFigures, BodyCost, LintResult } from '../../../shared/lint/typ
 import type { Severity } from '../../../shared/types';
 import type { RuleInfo } from './io';
 import { locator } from '../../../shared/report/lines';
+import { displayPath } from '../files';
+
+export { displayPath };
 
 /** Where the rule docs are published; a rule's docsPath is appended. */
 export const DOCS_BASE_URL = 'https://github.com/smslint/smslint/blob/main/';
@@ -82,12 +85,6 @@ export function docsUrl(docsPath: string | undefined): string | undefined {
     docsUrls.set(docsPath, (url = DOCS_BASE_URL + docsPath.replace(/^\/+/, '')));
   }
   return url;
-}
-
-export function displayPath(cwd: string, abs: string): string {
-  const c = cwd.replaceAll('\\', '/').replace(/\/+$/, '');
-  const a = abs.replaceAll('\\', '/');
-  return a.startsWith(c + '/') ? a.slice(c.length + 1) : a;
 }
 
 export interface FileReportInput {
