@@ -25,6 +25,7 @@ import { analyze, type Analysis, type LintFn } from './analysis';
 import { APPLY_EDIT_COMMAND, initOptions, serverCapabilities, sniff, type ClientCaps, type InitOptions } from './capabilities';
 import { codeActions } from './codeActions';
 import { ConfigDiagnostics } from './configDiagnostics';
+import { COST_REPORT_REQUEST, costReport } from './costReport';
 import { CONFIG_WATCH_GLOBS, ConfigService, isConfigFile } from './configs';
 import { DiagnosticReuse, toDiagnostics } from './diagnostics';
 import { pathOfUri, placeOf, uriOfPath } from './paths';
@@ -326,6 +327,24 @@ export function startSession(connection: Connection, options: SessionOptions): v
       const cur = await currentAnalysis(params.textDocument.uri);
       if (!cur) return null;
       return figuresAt(cur.analysis.result, cur.doc.offsetAt(params.position));
+    }),
+  );
+
+  connection.onRequest(
+    COST_REPORT_REQUEST,
+    guard('cost report', async (params: unknown, token: CancellationToken) => {
+      const r = await costReport(params, {
+        folders,
+        resolver: async (folder) => {
+          const s = caps.configuration ? await settings.get(uriOfPath(folder)) : globalSettings;
+          return (path) => configs.resolve(path, s);
+        },
+        lint: options.lint,
+        liveText: (path) => documents.get(openByPath.get(path) ?? '')?.getText(),
+        isCancelled: () => token.isCancellationRequested,
+      });
+      if ('error' in r) throw new ResponseError(ErrorCodes.InvalidParams, r.error);
+      return r.markdown;
     }),
   );
 
