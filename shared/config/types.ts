@@ -109,8 +109,10 @@ export interface CallSiteConfig {
    * @asType integer
    */
   argument?: number;
-  /** The property of an object argument that holds the body, e.g. "body". */
+  /** The property of an object argument that holds the body, e.g. "body" (in Python, a dict key). */
   property?: string;
+  /** A Python keyword argument that holds the body, e.g. "body" in create(body="…"). Without "argument" the call site is for Python only. */
+  keyword?: string;
 }
 export const callSiteMatches: Same<Required<CallSiteConfig>, Required<CallSite>> = true;
 

@@ -1,6 +1,7 @@
-// Finds the SMS bodies in one file: template files, locale files and JS/TS sources.
+// Finds the SMS bodies in one file: template files, locale files and JS/TS and Python sources.
 // Pure: takes the path and the text, returns data; bad input yields problems, never throws.
 import { extractJs } from './js-extract';
+import { extractPy } from './py-extract';
 import { fileKind, matchingGlob } from './paths';
 import { extractTemplateFile } from './template-file';
 import { extractJsonLocale } from './json-locale';
@@ -36,11 +37,13 @@ export function extractBodies(path: string, text: string, options: ExtractOption
   try {
     const kind = fileKind(path, options);
     if (kind === 'none') return { bodies: [], problems: [] };
-    const skip = skipReason(text, options.maxFileSize, kind === 'source-js' ? options.maxLineLength : undefined);
+    const skip = skipReason(text, options.maxFileSize, kind === 'source-js' || kind === 'source-python' ? options.maxLineLength : undefined);
     if (skip) return { bodies: [], problems: [skip] };
     switch (kind) {
       case 'source-js':
         return extractJs(text, options);
+      case 'source-python':
+        return extractPy(text, options);
       case 'template':
         return extractTemplateFile(path, text, `file matches ${matchingGlob(path, options.templateFiles) ?? 'a template glob'}`);
       case 'locale-json':

@@ -3,7 +3,8 @@
 // expressions become one body with `${expr}` placeholders.
 import { BodyBuilder, bodySpan } from './offset-map';
 import { decodeJsChunk } from './js-escapes';
-import { nameKey, scanJs, Tok, type Tokens } from './js-scanner';
+import { scanJs, Tok, type Tokens } from './js-scanner';
+import { byLast, compile, quickKey, type NameIndex, type Pattern } from './call-patterns';
 import { sniffSyntax } from './syntax';
 import type { CallSite } from './options';
 import type { Body, ExtractProblem } from './types';
@@ -12,37 +13,6 @@ export interface JsExtractConfig {
   readonly callSites: readonly CallSite[];
   readonly tags: readonly string[];
   readonly marker: string;
-}
-
-interface Pattern<T> {
-  /** Segments, last first. */
-  readonly rev: readonly string[];
-  readonly value: T;
-}
-
-function compile<T>(path: string, value: T): Pattern<T> {
-  return { rev: path.split('.').filter((s) => s.length > 0).reverse(), value };
-}
-
-/** Patterns by their last segment; `quick` (length and first char) rejects most names unsliced. */
-interface NameIndex<T> {
-  readonly byName: Map<string, Pattern<T>[]>;
-  readonly quick: Set<number>;
-}
-
-const quickKey = nameKey;
-
-function byLast<T>(patterns: Pattern<T>[]): NameIndex<T> {
-  const byName = new Map<string, Pattern<T>[]>();
-  const quick = new Set<number>();
-  for (const p of patterns) {
-    if (p.rev.length === 0 || p.rev[0] === '*') continue;
-    const list = byName.get(p.rev[0]) ?? [];
-    list.push(p);
-    byName.set(p.rev[0], list);
-    quick.add(quickKey(p.rev[0].length, p.rev[0].charCodeAt(0)));
-  }
-  return { byName, quick };
 }
 
 /** A punctuator as a number: its first two chars (and a bit for longer ones). */
@@ -55,7 +25,8 @@ const PLUS = new Set([code('+')]);
 const BRANCH = new Set(['?', ':', '||', '&&', '??'].map(code));
 
 export function extractJs(text: string, config: JsExtractConfig): { bodies: Body[]; problems: ExtractProblem[] } {
-  const calls = byLast(config.callSites.map((c) => compile(c.callee, c)));
+  // A site with a keyword and no argument index names a Python keyword argument: not for JS.
+  const calls = byLast(config.callSites.filter((c) => c.keyword === undefined || c.argument !== undefined).map((c) => compile(c.callee, c)));
   const tags = byLast(config.tags.map((tag) => compile(tag, tag)));
   const toks = scanJs(text, config.marker, new Set([...calls.quick, ...tags.quick]));
   return new Matcher(text, toks, config, calls, tags).run();

@@ -10,8 +10,13 @@ export interface CallSite {
   readonly callee: string;
   /** Zero-based argument index. With `property`, the object literal at this index; alone, the argument itself. */
   readonly argument?: number;
-  /** Property of an object-literal argument, e.g. `body` in `create({ to, body: '…' })`. */
+  /** Property of an object-literal argument, e.g. `body` in `create({ to, body: '…' })` (in Python, a dict display's string key). */
   readonly property?: string;
+  /**
+   * Python keyword argument, e.g. `body` in `create(body="…", to=…)`. With `argument` too, either
+   * form selects; without `argument` the site is for Python only (JS has no keyword arguments).
+   */
+  readonly keyword?: string;
 }
 
 export interface ExtractOptions {
@@ -49,11 +54,15 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
     '*.sms.{json,yml,yaml}',
   ],
   keyPatterns: ['sms', 'sms.**', '**.sms', '**.sms.**', '**.sms_*'],
-  sourceFiles: ['*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+  sourceFiles: ['*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '*.py'],
   callSites: [
     { callee: 'client.messages.create', property: 'body' },
     { callee: 'twilio.messages.create', property: 'body' },
     { callee: 'sendSms', argument: 0 },
+    // Python: twilio's client takes keyword arguments.
+    { callee: 'client.messages.create', keyword: 'body' },
+    { callee: 'twilio.messages.create', keyword: 'body' },
+    { callee: 'send_sms', argument: 0 },
   ],
   tags: ['sms'],
   marker: 'smslint-template',

@@ -2,7 +2,7 @@
 // file name anywhere (`*.sms`), globs with one match the whole path (`**/locales/**/*.json`).
 import picomatch from 'picomatch';
 
-export type FileKind = 'template' | 'locale-json' | 'locale-yaml' | 'source-js' | 'none';
+export type FileKind = 'template' | 'locale-json' | 'locale-yaml' | 'source-js' | 'source-python' | 'none';
 
 export interface KindGlobs {
   readonly templateFiles: readonly string[];
@@ -67,7 +67,7 @@ function classifyPath(path: string, globs: KindGlobs): FileKind {
     classify = (p) => {
       if (template(p)) return 'template';
       if (locale(p)) return /\.ya?ml$/i.test(p) ? 'locale-yaml' : /\.json5?c?$/i.test(p) ? 'locale-json' : 'none';
-      if (source(p)) return 'source-js';
+      if (source(p)) return /\.pyw?$/i.test(p) ? 'source-python' : 'source-js';
       return 'none';
     };
     cache.set(key, classify);
