@@ -1,10 +1,13 @@
 // Server pieces that the protocol tests cannot reach: the per-document error boundary (the core
 // does not throw on any input we can write, so a throwing lint is injected) and the settings layer.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, type ConfigResolution } from '../shared/config';
-import { analyze } from '../server/src/lsp/analysis';
-import { toDiagnostics } from '../server/src/lsp/diagnostics';
+import { createBodyCache, lintDocument } from '../shared/lint';
+import { analyze, type Analysis } from '../server/src/lsp/analysis';
+import { DiagnosticReuse, toDiagnostics } from '../server/src/lsp/diagnostics';
+import { encodeMessage } from '../server/src/lsp/jsonEncoder';
 import { settingsFrom } from '../server/src/lsp/settings';
 import { placeOf } from '../server/src/lsp/paths';
 
@@ -51,5 +54,58 @@ describe('language server units', () => {
     assert.equal(placeOf('untitled:Untitled-3', 'markdown', ['/w']), undefined);
     assert.equal(placeOf('git:/w/a.sms', 'sms', ['/w']), undefined);
     assert.deepEqual(placeOf('file:///w/a%20b.sms', 'sms', ['/w']), { path: '/w/a b.sms', untitled: false });
+  });
+
+  it('a keystroke rebuilds only the diagnostics it moved or changed; the list equals a fresh one', () => {
+    const cache = createBodyCache();
+    const reuse = new DiagnosticReuse();
+    const lintOf = (doc: TextDocument): Analysis => {
+      const result = lintDocument({ path: '/w/a.ts', text: doc.getText() }, DEFAULT_CONFIG, { cache });
+      return { uri: doc.uri, version: doc.version, path: '/w/a.ts', result, resolution, ms: 0 };
+    };
+    const lines = ['sendSms("It’s ready — ok");', 'sendSms("Sale — now");', 'sendSms("We’ll text you");'];
+    let doc = TextDocument.create('file:///w/a.ts', 'typescript', 1, lines.join('\n') + '\n');
+    const first = toDiagnostics(lintOf(doc), doc, '/ext', reuse);
+    assert.equal(first.length, 4);
+    // Typing in the second literal: line 1 is rebuilt, lines 0 and 2 are last time's objects.
+    doc = TextDocument.update(doc, [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 } }, text: '’' }], 2);
+    const second = toDiagnostics(lintOf(doc), doc, '/ext', reuse);
+    assert.deepEqual(second, toDiagnostics(lintOf(doc), doc, '/ext'));
+    assert.equal(second.length, 5);
+    assert.equal(second[0], first[0]);
+    assert.equal(second[1], first[1]);
+    assert.equal(second[4], first[3]);
+    assert.deepEqual(second.slice(2, 4).map((d) => d.range.start), [{ line: 1, character: 9 }, { line: 1, character: 15 }]);
+    // A new line above moves every diagnostic: none is reused, all are where they now are.
+    doc = TextDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 3);
+    const third = toDiagnostics(lintOf(doc), doc, '/ext', reuse);
+    assert.deepEqual(third, toDiagnostics(lintOf(doc), doc, '/ext'));
+    assert.ok(third.every((d, i) => d !== second[i] && d.range.start.line === second[i]!.range.start.line + 1));
+  });
+
+  it('the stdio encoder writes exactly JSON.stringify as utf-8, cached diagnostics or not', () => {
+    const seed = Number(process.env.FC_SEED ?? 7_2025);
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    const diagnostic = fc.record({
+      range: fc.record({ start: fc.record({ line: fc.nat(), character: fc.nat() }), end: fc.record({ line: fc.nat(), character: fc.nat() }) }),
+      severity: fc.integer({ min: 1, max: 4 }),
+      source: fc.constant('smslint'),
+      code: text,
+      message: text,
+      data: fc.record({ ruleId: text }),
+    });
+    fc.assert(
+      fc.property(fc.array(diagnostic, { maxLength: 6 }), text, fc.option(fc.nat()), (ds, uri, version) => {
+        const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, ...(version === null ? {} : { version }), diagnostics: ds } };
+        const expected = Buffer.from(JSON.stringify(msg), 'utf-8');
+        assert.deepEqual(encodeMessage(msg), expected);
+        // Again with the diagnostics' JSON cached, in another order.
+        const again = { ...msg, params: { ...msg.params, diagnostics: [...ds].reverse() } };
+        assert.deepEqual(encodeMessage(again), Buffer.from(JSON.stringify(again), 'utf-8'));
+      }),
+      { seed, numRuns: 200 },
+    );
+    const other = { jsonrpc: '2.0', id: 3, result: { contents: 'It’s 😀' } };
+    assert.deepEqual(encodeMessage(other), Buffer.from(JSON.stringify(other), 'utf-8'));
   });
 });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { createBodyCache, lintDocument } from '../../shared/lint';
 import { nodeConfigFs } from './nodeFs';
+import { contentTypeEncoder } from './lsp/jsonEncoder';
 import { startSession } from './lsp/session';
 
 // Reader errors after which the byte stream cannot be re-synchronised: the body's length is unknown.
@@ -15,7 +16,8 @@ const LOST_FRAMING = /Content-Length/;
  */
 function stdioConnection(): Connection {
   const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
+  // A keystroke's publish reuses the JSON of the diagnostics it did not change.
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder });
   let shutdown = false;
   reader.onError((e) => {
     if (!LOST_FRAMING.test(e.message)) return; // a body that is not JSON is dropped; the next message is read

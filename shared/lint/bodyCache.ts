@@ -59,14 +59,6 @@ export function beginCachedLint(cache: BodyCache): void {
   (cache as CacheState).lints++;
 }
 
-// A shifted finding remembers the body-relative one it came from: the same origin and the same
-// place means the same finding, which lets an editor reuse what it built for it last time.
-const origins = new WeakMap<LintFinding, LintFinding>();
-
-/** The finding `f` was shifted from (itself when it was not shifted): stable while its body is unchanged. */
-export function findingOrigin(f: LintFinding): LintFinding {
-  return origins.get(f) ?? f;
-}
 
 /** The body's map with file offsets counted from its own start. */
 function relativeMap(map: OffsetMap, base: number): OffsetMap {
@@ -91,7 +83,6 @@ function shiftFinding(f: LintFinding, by: number): LintFinding {
     ...(f.data ? { data: f.data } : {}),
   };
   if ('hover' in f) Object.defineProperty(g, 'hover', { get: () => f.hover, enumerable: true });
-  origins.set(g, f);
   return g;
 }
 

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingOrigin } from '../../../shared/lint';
 import type { Severity } from '../../../shared/types';
 import type { LintFinding } from '../../../shared/lint/types';
 import type { Analysis } from './analysis';
@@ -28,33 +27,41 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * One document's last diagnostics by the finding they show, so a keystroke rebuilds only those
- * that changed or moved (and the writer can reuse their JSON: see jsonEncoder.ts).
+ * One document's last diagnostics, so a keystroke rebuilds only those that changed or moved (and
+ * the writer can reuse their JSON: see jsonEncoder.ts). An edit changes the findings in one place:
+ * the ones before it and after it are matched to last time's by content, in order.
  */
 export class DiagnosticReuse {
-  // Finding origin → start line → diagnostic.
-  private last = new Map<LintFinding, Map<number, Diagnostic>>();
+  private findings: readonly LintFinding[] = [];
+  private shown: readonly Diagnostic[] = [];
 
   /** Diagnostics for `findings`, each one the same object as last time when nothing about it changed. */
   diagnostics(findings: readonly LintFinding[], doc: TextDocument, root: string): Diagnostic[] {
-    const next = new Map<LintFinding, Map<number, Diagnostic>>();
-    const out: Diagnostic[] = new Array(findings.length);
-    for (let i = 0; i < findings.length; i++) {
+    const before = this.findings;
+    const shown = this.shown;
+    const n = findings.length;
+    const m = before.length;
+    let head = 0;
+    while (head < n && head < m && sameFinding(findings[head]!, before[head]!)) head++;
+    let tail = 0;
+    while (tail < n - head && tail < m - head && sameFinding(findings[n - 1 - tail]!, before[m - 1 - tail]!)) tail++;
+    const out: Diagnostic[] = new Array(n);
+    for (let i = 0; i < n; i++) {
       const f = findings[i]!;
-      const origin = findingOrigin(f);
       const range = toRange(doc, f.range);
-      const line = range.start.line;
-      let d = this.last.get(origin)?.get(line);
-      if (d === undefined || !sameRange(d.range, range)) d = toDiagnostic(f, range, root);
-      let byLine = next.get(origin);
-      if (byLine === undefined) next.set(origin, (byLine = new Map()));
-      byLine.set(line, d);
-      out[i] = d;
+      const j = i < head ? i : i >= n - tail ? i - n + m : -1;
+      const last = j >= 0 ? shown[j]! : undefined;
+      out[i] = last !== undefined && sameRange(last.range, range) ? last : toDiagnostic(f, range, root);
     }
-    this.last = next;
+    this.findings = findings;
+    this.shown = out;
     return out;
   }
 }
+
+// Everything a diagnostic shows but its range.
+const sameFinding = (a: LintFinding, b: LintFinding): boolean =>
+  a === b || (a.ruleId === b.ruleId && a.message === b.message && a.severity === b.severity && a.docsPath === b.docsPath);
 
 const sameRange = (a: LspRange, b: LspRange): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
