@@ -75,7 +75,7 @@ describe('extract: YAML locale files', () => {
   it('selects Rails keys under the locale root, and plural leaves', () => {
     assert.deepEqual(problems, []);
     assert.deepEqual([...byKey.keys()], ['en.sms.welcome', 'en.sms.single', 'en.sms.plain', 'en.sms.literal', 'en.sms.folded', 'en.sms.reminder.one', 'en.sms.reminder.other']);
-    assert.equal(byKey.get('en.sms.welcome')!.syntax, 'printf');
+    assert.equal(byKey.get('en.sms.welcome')!.syntax, 'ruby-i18n');
     assert.ok(!bodies.some((b) => b.text.includes('Not an SMS')));
   });
 

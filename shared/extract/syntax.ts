@@ -7,8 +7,10 @@ const ICU_ARG = /\{\s*[\p{L}_][\p{L}\p{N}_.]*\s*(?:,\s*(?:plural|select|selector
 export function sniffSyntax(text: string): SyntaxId {
   if (text.includes('{{')) return 'mustache';
   if (text.includes('{%')) return 'liquid';
+  // Ruby/Rails i18n: `%{name}`, `%<name>.2f` (before printf, which has no braces).
+  if (/%\{[\w|]+\}|%<\w+>[^\d]*?\d*\.?\d*[bBdiouxXeEfgGcps]/.test(text)) return 'ruby-i18n';
   // Not `20% discount`: a bare conversion must not follow a digit or take a space flag.
-  if (/%\{[\w.]+\}|%\d+\$[-+0#]*\d*(?:\.\d+)?[sdif]|(?<![\d%])%[-+0#]*\d*(?:\.\d+)?[sdif]/.test(text)) return 'printf';
+  if (/%\d+\$[-+0#]*\d*(?:\.\d+)?[sdif]|(?<![\d%])%[-+0#]*\d*(?:\.\d+)?[sdif]/.test(text)) return 'printf';
   if (/\{\d+(?:[,:][^}]*)?\}/.test(text)) return 'dotnet';
   if (ICU_ARG.test(text)) return 'icu';
   return 'plain';

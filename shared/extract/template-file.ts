@@ -5,7 +5,7 @@ import { BodyBuilder, bodySpan } from './offset-map';
 import { sniffSyntax, syntaxFromPath } from './syntax';
 import type { Body, BodyOptions, ExtractProblem, ExtractResult, SyntaxId } from './types';
 
-const SYNTAXES: readonly SyntaxId[] = ['mustache', 'handlebars', 'liquid', 'js-template', 'printf', 'dotnet', 'icu', 'plain'];
+const SYNTAXES: readonly SyntaxId[] = ['mustache', 'handlebars', 'liquid', 'js-template', 'printf', 'dotnet', 'icu', 'ruby-i18n', 'plain'];
 
 // Expected shapes of the known options; unknown keys pass through as data.
 const KNOWN: Record<string, (v: unknown) => boolean> = {

@@ -5,6 +5,7 @@ import { parseJsTemplate } from './jsTemplate';
 import { parseLiquid } from './liquid';
 import { parseMustache } from './mustache';
 import { parsePrintf } from './printf';
+import { parseRubyI18n } from './rubyI18n';
 import { TEMPLATE_SYNTAXES, type Template, type TemplateSyntax } from './types';
 
 export function parsePlain(body: string): Template {
@@ -31,6 +32,8 @@ export function parseTemplate(body: string, syntax: TemplateSyntax): Template {
         return parseDotnet(body);
       case 'icu':
         return parseIcu(body);
+      case 'ruby-i18n':
+        return parseRubyI18n(body);
       case 'plain':
         return parsePlain(body);
     }
@@ -73,6 +76,7 @@ export function detectSyntax(text: string, hint?: string): TemplateSyntax {
   if (/\{%-?\s*\w/.test(text) || /\{\{-?\s*[^}]*?\|\s*\w+/.test(text)) return 'liquid';
   if (/\{\{~?\s*(#(if|unless|each|with)\b|else\b)/.test(text)) return 'handlebars';
   if (text.includes('{{')) return 'mustache';
+  if (/%\{[\w|]+\}|%<\w+>[^\d]*?\d*\.?\d*[bBdiouxXeEfgGcps]/.test(text)) return 'ruby-i18n';
   if (/\$\{[^}]*\}/.test(text)) return 'js-template';
   if (/\{\s*\d+\s*(,\s*-?\d+\s*)?:[^{}]*\}/.test(text)) return 'dotnet';
   if (/\{\s*[\p{L}\p{N}_]+\s*(,\s*\w+\s*)?[,}]/u.test(text)) return 'icu';

@@ -10,6 +10,7 @@ export type TemplateSyntax =
   | 'printf'
   | 'dotnet'
   | 'icu'
+  | 'ruby-i18n'
   | 'plain';
 
 export const TEMPLATE_SYNTAXES: readonly TemplateSyntax[] = [
@@ -20,6 +21,7 @@ export const TEMPLATE_SYNTAXES: readonly TemplateSyntax[] = [
   'printf',
   'dotnet',
   'icu',
+  'ruby-i18n',
   'plain',
 ];
 
