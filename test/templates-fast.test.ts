@@ -35,6 +35,7 @@ const PLACEHOLDER: Record<TemplateSyntax, (name: string, k: number) => string> =
   printf: (_, k) => ['%s', '%d', '%1$s', '%-10s', '%.5s', '%%'][k % 6]!,
   dotnet: (_, k) => [`{${k % 3}}`, `{${k % 3},8}`, `{${k % 3}:N2}`, '{{'][k % 4]!,
   icu: (n, k) => [`{${n}}`, `{${n}, number}`, "'{'", "''"][k % 4]!,
+  'ruby-i18n': (n, k) => [`%{${n}}`, `%<${n}>s`, `%<${n}>d`, '%%'][k % 4]!,
   plain: () => '',
 };
 

@@ -85,6 +85,7 @@ const TOKENS: Record<TemplateSyntax, readonly string[]> = {
   printf: ['%s', '%d', '%5.2s', '%1$s', '%%', '%', '%-10s', '%.99999999999s', '%@', '%*d', '%2$d', '%0s', '%l'],
   dotnet: ['{0}', '{1}', '{0,-5:N2}', '{{', '}}', '{', '}', '{0,99999999999}', '{x}', '{0:}', '{-1}'],
   icu: ['{count, plural, one {# item} other {# items}}', '{x, select, a {A} other {O}}', "'", "''", '{', '}', '{n}', '{n, number}', '{c, plural, offset:1 =0 {none} one {#} other {{n} #}}', '{c, selectordinal, one {#st} other {#th}}', '{d, date, short}', '#'],
+  'ruby-i18n': ['%{name}', '%{', '}', '%<n>d', '%<name>s', '%%', '%', '%{}', '%<x>', '%{a b}'],
   plain: ['{', '}', '%', '$'],
 };
 
