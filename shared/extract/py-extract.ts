@@ -212,6 +212,11 @@ class Matcher {
 
   /** Bodies from the expression [lo, hi): each branch with a literal is one body. */
   private expression(lo: number, hi: number, selectedBy: string): void {
+    // Parentheses around the whole expression (implicit concatenation over lines) are not text.
+    while (hi - lo > 2 && this.isPunct(lo, '(') && this.t.pair[lo] === hi - 1) {
+      lo++;
+      hi--;
+    }
     let condition = false;
     let from = lo;
     let k = lo;
