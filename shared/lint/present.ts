@@ -1,17 +1,33 @@
 // The body summaries both faces show: inlay hint, hover table, cost lines.
+import { countSegments } from '../segments';
 import type { BodyModel } from './bodyModel';
 import { spanText } from './bodyModel';
 import type { BodyCost, BodyFigures } from './types';
 
 const span = (a: number, b: number): string => (a === b ? `${a}` : `${a}–${b}`);
 
+/** Where segment 2 starts in a body without placeholders (one verbatim literal), if it has one. */
+function secondSegmentAt(m: BodyModel): number | undefined {
+  const parts = m.template.parts;
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (m.figures.worst.segments < 2 || !only || only.kind !== 'literal' || !only.verbatim) return undefined;
+  const at = countSegments(only.text, m.profile?.segmentSizes).segmentStarts[1];
+  return at === undefined ? undefined : only.range.start + at;
+}
+
 export function bodyFigures(m: BodyModel): BodyFigures {
   const f = m.figures;
+  const second = secondSegmentAt(m);
   return {
     encoding: { best: f.best.encoding, worst: f.worst.encoding },
     segments: { best: f.best.segments, worst: f.worst.segments, ...(f.sample ? { sample: f.sample.segments } : {}) },
     characters: { best: f.best.length, worst: f.worst.length },
-    worstReason: f.worstReason,
+    units: { best: f.best.units, worst: f.worst.units },
+    ...(second !== undefined ? { secondSegmentAt: second } : {}),
+    // The template layer builds this sentence only when it is read.
+    get worstReason() {
+      return f.worstReason;
+    },
   };
 }
 
@@ -42,13 +58,21 @@ export function inlayHint(f: BodyFigures, cost: BodyCost | undefined): string {
   return parts.join(' · ');
 }
 
+/** A short quote of the text from `at`, safe inside a markdown table cell. */
+function quoteAt(text: string, at: number): string {
+  const words = text.slice(at, at + 16).replace(/\r?\n/g, '⏎').replaceAll('`', "'").replaceAll('|', '\\|');
+  return `\`${words}\`${at + 16 < text.length ? '…' : ''}`;
+}
+
 export function bodyHover(m: BodyModel, f: BodyFigures, cost: BodyCost | undefined): string {
   const rows = [
     '| | |',
     '|---|---|',
     `| encoding | ${encodingText(f)} |`,
     `| characters | ${span(f.characters.best, f.characters.worst)} |`,
-    `| segments | ${span(f.segments.best, f.segments.worst)}${f.segments.sample !== undefined ? ` (sample ${f.segments.sample})` : ''} |`,
+    `| ${f.encoding.best === 'GSM-7' && f.encoding.worst === 'GSM-7' ? 'septets' : f.encoding.best === 'UCS-2' ? 'UTF-16 units' : 'billable units'} | ${span(f.units.best, f.units.worst)} |`,
+    `| segments | ${span(f.segments.best, f.segments.worst)}${f.segments.sample !== undefined && f.segments.best !== f.segments.worst ? ` (sample ${f.segments.sample})` : ''} |`,
+    ...(f.secondSegmentAt !== undefined ? [`| segment 2 starts at | ${quoteAt(m.body.text, f.secondSegmentAt)} |`] : []),
   ];
   const profile = m.profile?.label ?? 'no profile';
   if (cost?.error) rows.push(`| cost (${profile}) | ${cost.error} |`);

@@ -13,6 +13,10 @@ export interface BodyFigures {
   readonly encoding: { readonly best: Encoding; readonly worst: Encoding };
   readonly segments: { readonly best: number; readonly worst: number; readonly sample?: number };
   readonly characters: { readonly best: number; readonly worst: number };
+  /** Billable units: septets (GSM-7, an extension character is 2) or UTF-16 units (UCS-2). */
+  readonly units: { readonly best: number; readonly worst: number };
+  /** Body offset where segment 2 starts, when the body has no placeholders and needs 2+ segments. */
+  readonly secondSegmentAt?: number;
   /** Why the worst case is what it is, e.g. "name may carry non-GSM text (charset unicode)". */
   readonly worstReason: string;
 }
