@@ -8,6 +8,7 @@ import { createBodyCache, lintDocument } from '../shared/lint';
 import { analyze, type Analysis } from '../server/src/lsp/analysis';
 import { DiagnosticReuse, toDiagnostics } from '../server/src/lsp/diagnostics';
 import { encodeMessage } from '../server/src/lsp/jsonEncoder';
+import { rng, testSeed } from './helpers/random';
 import { settingsFrom } from '../server/src/lsp/settings';
 import { placeOf } from '../server/src/lsp/paths';
 
@@ -107,5 +108,34 @@ describe('language server units', () => {
     );
     const other = { jsonrpc: '2.0', id: 3, result: { contents: 'It’s 😀' } };
     assert.deepEqual(encodeMessage(other), Buffer.from(JSON.stringify(other), 'utf-8'));
+  });
+
+  it("the editor's cached lint equals a fresh lint, keystroke after keystroke (random edits)", () => {
+    const seed = testSeed();
+    const r = rng(seed);
+    const bits = ['Hi {name}', ' ', 'it’s', ' — ', '😀', '\u2019', '\\', '"', "'", '`', '\n', 'ok', '{{x}}', '%s', '\u200b', 'é', ': '];
+    const word = () => Array.from({ length: r.int(5) }, () => r.pick(bits)).join('');
+    const docs: Record<string, () => string> = {
+      '/w/a.ts': () => Array.from({ length: 12 }, () => r.pick([`sendSms("${word()}");`, `sendSms('${word()}');`, `sms.text = \`${word()}\`;`, `log("${word()}");`, '// smslint-disable-next-line non-gsm-char', ''])).join('\n'),
+      '/w/locales/en.yaml': () => `en:\n${Array.from({ length: 8 }, (_, i) => `  k${i}: ${r.pick(['', '"', "'"])}${word()}`).join('\n')}\n`,
+      '/w/b.sms': () => `${word()} ${word()}\n${word()}`,
+    };
+    const cache = createBodyCache(8);
+    try {
+      for (const [path, make] of Object.entries(docs)) {
+        let text = make();
+        for (let k = 0; k < 60; k++) {
+          const cached = lintDocument({ path, text }, DEFAULT_CONFIG, { cache });
+          assert.deepStrictEqual(cached, lintDocument({ path, text }, DEFAULT_CONFIG), `${path} after ${k} edits:\n${text}`);
+          const at = r.int(text.length + 1);
+          const kind = r.next();
+          // Typing, deleting, and typing over a selected character (the one edit that keeps lengths).
+          const typed = kind < 0.5 ? r.pick(bits) + text.slice(at) : kind < 0.75 ? text.slice(at + 1 + r.int(3)) : r.pick(['a', '’', '"', '\\', '{', '}', 'é', '\n']) + text.slice(at + 1);
+          text = text.slice(0, at) + typed;
+        }
+      }
+    } catch (e) {
+      throw new Error(`seed ${seed} (SMSLINT_SEED=${seed} replays it): ${(e as Error).message}`);
+    }
   });
 });

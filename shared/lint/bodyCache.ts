@@ -25,16 +25,18 @@ interface Entry {
   /** The body's map, file offsets counted from the body's start. */
   readonly map: OffsetMap;
   readonly outcome: BodyOutcome;
-  /** The findings and report placed at a start offset, for this lint and the one before. */
-  placed: Map<number, Placed>;
-  older: Map<number, Placed>;
-  /** The lint `placed` belongs to. */
-  placedIn: number;
 }
 
-interface Placed {
+/** A body's findings and report in document offsets. */
+export interface Placed {
   readonly findings: readonly LintFinding[];
   readonly report: BodyReport;
+}
+
+/** Where a document's last lint put one of its bodies. */
+interface Placement {
+  readonly entry: Entry;
+  readonly placed: Placed;
 }
 
 interface CacheState extends BodyCache {
@@ -44,21 +46,18 @@ interface CacheState extends BodyCache {
   old: Map<string, Entry[]>;
   youngSize: number;
   readonly limit: number;
-  /** Counts lints, so each entry keeps the placements of the current and the previous one only. */
-  lints: number;
+  /** The last lint's placements of the most recently linted documents, by path (oldest first). */
+  readonly documents: Map<string, readonly (Placement | undefined)[]>;
 }
+
+// Documents whose placements are kept: the few being typed in.
+const DOCUMENTS_KEPT = 16;
 
 /** A cache for `lintDocument(…, { cache })`; `limit` bounds the bodies kept (twice that at most). */
 export function createBodyCache(limit = 2000): BodyCache {
-  const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), lints: 0, stats: { lookups: 0, hits: 0 } };
+  const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), documents: new Map(), stats: { lookups: 0, hits: 0 } };
   return state;
 }
-
-/** Marks the start of a document's lint: placements older than the previous lint are let go. */
-export function beginCachedLint(cache: BodyCache): void {
-  (cache as CacheState).lints++;
-}
-
 
 /** The body's map with file offsets counted from its own start. */
 function relativeMap(map: OffsetMap, base: number): OffsetMap {
@@ -115,63 +114,88 @@ function matches(e: Entry, body: Body, config: ResolvedConfig, quoting: HostQuot
   );
 }
 
-/** lintBody through the cache: the findings come back in document offsets. */
-export function cachedLintBody(
-  cache: BodyCache,
-  body: Body,
-  config: ResolvedConfig,
-  quoting: HostQuoting,
-  document: string,
-  malformed: SeveritySetting,
-): { readonly findings: readonly LintFinding[]; readonly report: BodyReport } {
+/**
+ * One document's lint through the cache. Bodies an edit did not touch keep their findings and
+ * report from the document's last lint (same outcome at the same offsets), so typing allocates
+ * only for the bodies it moved.
+ */
+export interface CachedLint {
+  /** lintBody through the cache: the findings come back in document offsets. Call in body order. */
+  lint(body: Body, config: ResolvedConfig, quoting: HostQuoting, document: string, malformed: SeveritySetting): Placed;
+  /** Keeps this lint's placements for the document's next lint. */
+  end(): void;
+}
+
+export function beginCachedLint(cache: BodyCache, path: string, bodies: number): CachedLint {
   const state = cache as CacheState;
+  const before = state.documents.get(path) ?? [];
+  const now: (Placement | undefined)[] = new Array(bodies);
+  // An edit adds or removes bodies in one place: those after it sit this much further in `before`.
+  const shift = before.length - bodies;
+  let i = 0;
+  return {
+    lint(body, config, quoting, document, malformed) {
+      const k = i++;
+      const entry = lookup(state, body, config, quoting, document, malformed);
+      if (entry === undefined) {
+        const outcome = lintBody(body, config, quoting, document, malformed);
+        return { findings: outcome.findings, report: outcome.report(body.range) };
+      }
+      const placed = placedAt(before[k], entry, body.range) ?? placedAt(before[k + shift], entry, body.range) ?? place(entry, body.range);
+      now[k] = { entry, placed };
+      return placed;
+    },
+    end() {
+      state.documents.delete(path);
+      state.documents.set(path, now);
+      if (state.documents.size > DOCUMENTS_KEPT) state.documents.delete(state.documents.keys().next().value!);
+    },
+  };
+}
+
+/** The cached outcome of this body; undefined when the body cannot be cached (options that are not plain data). */
+function lookup(state: CacheState, body: Body, config: ResolvedConfig, quoting: HostQuoting, document: string, malformed: SeveritySetting): Entry | undefined {
   const options = optionsKey(body.options);
-  if (options === undefined) {
-    const outcome = lintBody(body, config, quoting, document, malformed);
-    return { findings: outcome.findings, report: outcome.report(body.range) };
-  }
+  if (options === undefined) return undefined;
   const base = body.range.start;
   const source = quoting === 'yaml-plain' ? document.slice(base, body.range.end) : '';
   state.stats.lookups++;
   const find = (bucket: Entry[] | undefined) => bucket?.find((e) => matches(e, body, config, quoting, malformed, options, source));
   const young = state.young.get(body.text);
   let entry = find(young);
+  if (entry) {
+    state.stats.hits++;
+    return entry;
+  }
+  entry = find(state.old.get(body.text));
   if (entry) state.stats.hits++;
   else {
-    entry = find(state.old.get(body.text));
-    if (entry) state.stats.hits++;
-    else {
-      const map = relativeMap(body.map, base);
-      const relative: Body = { ...body, range: { start: 0, end: body.range.end - base }, map };
-      const outcome = lintBody(relative, config, quoting, document.slice(base, body.range.end), malformed);
-      entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source, map, outcome, placed: new Map(), older: new Map(), placedIn: state.lints };
-    }
-    if (state.youngSize >= state.limit) {
-      state.old = state.young;
-      state.young = new Map();
-      state.youngSize = 0;
-    }
-    const bucket = state.young.get(body.text);
-    if (bucket) bucket.push(entry);
-    else state.young.set(body.text, [entry]);
-    state.youngSize++;
+    const map = relativeMap(body.map, base);
+    const relative: Body = { ...body, range: { start: 0, end: body.range.end - base }, map };
+    const outcome = lintBody(relative, config, quoting, document.slice(base, body.range.end), malformed);
+    entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source, map, outcome };
   }
-  return place(entry, body.range, state.lints);
+  if (state.youngSize >= state.limit) {
+    state.old = state.young;
+    state.young = new Map();
+    state.youngSize = 0;
+  }
+  const bucket = state.young.get(body.text);
+  if (bucket) bucket.push(entry);
+  else state.young.set(body.text, [entry]);
+  state.youngSize++;
+  return entry;
 }
 
-// Bodies before an edit keep their offsets: their findings and report are the ones of the last lint.
-function place(entry: Entry, range: Range, lint: number): Placed {
-  if (entry.placedIn !== lint) {
-    entry.older = entry.placedIn === lint - 1 ? entry.placed : new Map();
-    entry.placed = new Map();
-    entry.placedIn = lint;
-  }
+// The outcome placed at a range is a function of the two alone: last lint's is as good as new.
+function placedAt(p: Placement | undefined, entry: Entry, range: Range): Placed | undefined {
+  if (p === undefined || p.entry !== entry) return undefined;
+  const r = p.placed.report.range;
+  return r.start === range.start && r.end === range.end ? p.placed : undefined;
+}
+
+function place(entry: Entry, range: Range): Placed {
   const base = range.start;
-  let placed = entry.placed.get(base) ?? entry.older.get(base);
-  if (placed === undefined || placed.report.range.end !== range.end) {
-    const findings = base === 0 ? entry.outcome.findings : entry.outcome.findings.map((f) => shiftFinding(f, base));
-    placed = { findings, report: entry.outcome.report(range) };
-  }
-  entry.placed.set(base, placed);
-  return placed;
+  const findings = base === 0 ? entry.outcome.findings : entry.outcome.findings.map((f) => shiftFinding(f, base));
+  return { findings, report: entry.outcome.report(range) };
 }

@@ -4,7 +4,7 @@ import { commentStylesForPath, isSuppressed, parseDirectives, type ParsedDirecti
 import { extractBodies, type ExtractOptions } from '../extract';
 import { DOCUMENT_RULES, RULE_IDS, ruleSeverity } from '../rules';
 import type { Range, Severity, SeveritySetting } from '../types';
-import { beginCachedLint, cachedLintBody, type BodyCache } from './bodyCache';
+import { beginCachedLint, type BodyCache } from './bodyCache';
 import { lintBody } from './bodyLint';
 import { hostQuoting } from './hostText';
 import type { BodyReport, LintFinding, LintInput, LintResult } from './types';
@@ -53,11 +53,11 @@ export function lintDocument(input: LintInput, config: ResolvedConfig, options: 
     }
   }
 
-  if (options.cache) beginCachedLint(options.cache);
+  const cached = options.cache ? beginCachedLint(options.cache, path, extracted.bodies.length) : undefined;
   for (const body of extracted.bodies) {
     const quoting = hostQuoting(path, text, body.range);
-    if (options.cache) {
-      const linted = cachedLintBody(options.cache, body, config, quoting, text, malformed);
+    if (cached) {
+      const linted = cached.lint(body, config, quoting, text, malformed);
       for (const f of linted.findings) push(f);
       bodies.push(linted.report);
     } else {
@@ -66,6 +66,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig, options: 
       bodies.push(outcome.report(body.range));
     }
   }
+  cached?.end();
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { path, findings, bodies };
 }
