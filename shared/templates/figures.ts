@@ -12,21 +12,13 @@
 // `extendedInWorst`, switches that variable to `€`. Unicode variables use a 1-unit BMP letter
 // (`ë`): lengths are in UTF-16 units, so an emoji value counts 2 per emoji as well; only emoji
 // clusters that straddle a segment edge can cost a little more than this worst case.
-import { DEFAULT_SIZES, septetsOf, type SegmentSizes } from '../segments';
+import { DEFAULT_SIZES, type SegmentSizes } from '../segments';
 import type { Range } from '../types';
-import { compare, FLAGS, measureInto, NON_GSM, quickCount, renderedCount, Stats, type FigureCount } from './measure';
 import { fastFigures } from './fastFigures';
-import { Figures, NO_LABELS, pluralCategory, VariableAssumption, type Label } from './report';
-import type { BranchPart, BranchTest, LiteralPart, Part, RepeatPart, Template, ValueKind, VariablePart } from './types';
-import { applyFilters, escapeHtml } from './values';
-import {
-  resolveVariable,
-  VARIABLE_DEFAULTS,
-  type ResolvedVariable,
-  type VariableCharset,
-  type VariableDefaults,
-  type VariableMeta,
-} from './variables';
+import { BEST, joinVariants, measureInto, NO_PICKS, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario, type Variant } from './measure';
+import { addUse, caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
+import type { BranchPart, LiteralPart, Part, RepeatPart, Template, VariablePart } from './types';
+import { VARIABLE_DEFAULTS, type VariableCharset, type VariableDefaults, type VariableMeta } from './variables';
 
 export interface FigureOptions extends VariableDefaults {
   sizes?: SegmentSizes;
@@ -119,11 +111,6 @@ const MAX_RENDERED_LENGTH = 1_000_000;
 
 // --- the template as runs and choices ------------------------------------------------------
 
-const BEST = 0;
-const WORST = 1;
-const SAMPLE = 2;
-type Scenario = typeof BEST | typeof WORST | typeof SAMPLE;
-
 type Printed = LiteralPart | VariablePart;
 
 /** Adjacent literal and variable parts, summed once per scenario. */
@@ -152,114 +139,32 @@ interface Loop {
 
 type Node = Run | Choice | Loop;
 
-/** Branch picks as [group, arm, group, arm…] in document order. */
-type Picks = readonly number[];
-
-interface Variant {
-  picks: Picks;
-  best: Stats;
-  worst: Stats;
-}
-
 const SATURATE = 1e9;
-const NO_PICKS: Picks = [];
 
-/** One printed variable: what the body says about it, then its resolved metadata and the value
- * the sample case prints (its sample, or '' when a `default` filter prints instead). */
-interface VariableInfo {
-  valueKind: ValueKind;
-  ranges: Range[];
-  hasDefault: boolean;
-  r: ResolvedVariable;
-  sample: string | undefined;
-}
-
-const UNRESOLVED = undefined as unknown as ResolvedVariable;
-
-/** What one walk down a chosen path collects. */
-interface Trail {
-  readonly names: string[];
-  readonly labels: Label[];
-  readonly missing: string[];
-}
-
-/** The same, read-only where a flat template shares its arrays. */
-interface Path {
-  readonly names: readonly string[];
-  readonly labels: readonly Label[];
-  readonly missing: string[];
-}
-
-class Measurer {
-  /** Branch groups in pre-order. */
-  readonly groups: BranchPart[] = [];
+class Measurer extends Choices {
   readonly items = new Map<string, { min: number; max: number; assumed: boolean }>();
   private readonly filtered = new Map<VariablePart, (string | undefined)[]>();
-  private readonly pickLabels: (string[] | undefined)[] = [];
 
   constructor(
     readonly known: ReadonlyMap<string, VariableInfo>,
-    readonly vars: Readonly<Record<string, VariableMeta>>,
+    meta: Readonly<Record<string, VariableMeta>>,
     readonly opts: { defaultMaxItems: number; extendedInWorst: boolean; locale: string },
-  ) {}
-
-  pickLabel(g: number, i: number): string {
-    const l = (this.pickLabels[g] ??= []);
-    const p = this.groups[g]!;
-    return (l[i] ??= `${p.label}: ${p.branches[i]!.label}`);
-  }
-
-  private filler(r: ResolvedVariable, sc: Scenario): number {
-    if (sc === BEST) return r.valueKind === 'number' ? 0x31 : 0x61; // 1 a
-    return r.mayBeUnicode ? 0xeb : r.valueKind === 'number' ? 0x39 : r.extended || this.opts.extendedInWorst ? 0x20ac : 0x78; // ë 9 € x
-  }
-
-  private value(r: ResolvedVariable, sc: Scenario): string | undefined {
-    if (sc === SAMPLE) return this.known.get(r.name)!.sample;
-    return String.fromCharCode(this.filler(r, sc)).repeat(sc === BEST ? r.minLength : r.maxLength);
+  ) {
+    super(meta, opts.locale);
   }
 
   /** The printed text of a placeholder, or undefined when it has no value in this case. */
   text(p: VariablePart, sc: Scenario): string | undefined {
     let o = this.filtered.get(p);
     if (!o) this.filtered.set(p, (o = []));
-    if (!(sc in o)) {
-      const v = this.value(this.known.get(p.name)!.r, sc);
-      if (v === undefined) o[sc] = undefined;
-      else {
-        const t = applyFilters(v, p.filters);
-        o[sc] = p.htmlEscaped ? escapeHtml(t) : t;
-      }
-    }
+    if (!(sc in o)) o[sc] = printedText(p, this.known.get(p.name)!, sc, this.opts.extendedInWorst);
     return o[sc];
-  }
-
-  /** Adds what `p` prints in case `sc`. Fillers are runs of one character, so unfiltered ones
-   * are counted without building them (they hold nothing that HTML escaping changes). */
-  private variableInto(p: VariablePart, sc: Scenario, into: Stats): void {
-    if (hasLengthFilter(p)) {
-      const t = this.text(p, sc);
-      if (t !== undefined) measureInto(t, into);
-      return;
-    }
-    const v = this.known.get(p.name)!;
-    if (sc === SAMPLE) {
-      if (v.sample !== undefined) measureInto(p.htmlEscaped ? escapeHtml(v.sample) : v.sample, into);
-      return;
-    }
-    const r = v.r;
-    const n = sc === BEST ? r.minLength : r.maxLength;
-    if (n === 0) return;
-    const f = FLAGS[this.filler(r, sc)]!;
-    into.len += n;
-    into.septets += (f & 3) * n;
-    into.flags |= f & ~3;
   }
 
   repeatCounts(p: RepeatPart): [number, number, number] {
     let it = this.items.get(p.name);
     if (!it) {
-      const m = this.vars[p.name];
+      const m = this.meta[p.name];
       const min = typeof m?.minItems === 'number' && m.minItems >= 0 ? Math.floor(m.minItems) : 0;
       const declared = typeof m?.maxItems === 'number' && m.maxItems >= 0 ? Math.floor(m.maxItems) : undefined;
       const cap = (n: number): number => Math.min(MAX_MEASURED_ITEMS, Number.isFinite(n) ? n : 0);
@@ -285,9 +190,11 @@ class Measurer {
           w.add(l);
           s.add(l);
         } else {
-          this.variableInto(p, BEST, b);
-          this.variableInto(p, WORST, w);
-          this.variableInto(p, SAMPLE, s);
+          const v = this.known.get(p.name)!;
+          const ext = this.opts.extendedInWorst;
+          variableInto(p, v, BEST, ext, b);
+          variableInto(p, v, WORST, ext, w);
+          variableInto(p, v, SAMPLE, ext, s);
         }
       } else {
         run = undefined;
@@ -332,29 +239,10 @@ class Measurer {
           }
         }
       }
-      if (acc.length === 1 && acc[0]!.picks.length === 0) {
-        // Nothing chosen yet: the prefix adds to each sub-variant.
-        const a = acc[0]!;
-        for (const s of sub) {
-          const best = a.best.copy();
-          best.add(s.best);
-          const worst = a.worst.copy();
-          worst.add(s.worst);
-          s.best = best;
-          s.worst = worst;
-        }
-        acc = sub;
-        continue;
-      }
       const next: Variant[] = [];
       for (const a of acc) {
-        for (const s of sub) {
-          const best = a.best.copy();
-          best.add(s.best);
-          const worst = a.worst.copy();
-          worst.add(s.worst);
-          next.push({ picks: a.picks.concat(s.picks), best, worst });
-        }
+        // Nothing chosen yet: the prefix adds to each sub-variant.
+        for (const s of sub) next.push(joinVariants(a, s, a.picks.length === 0 ? s.picks : a.picks.concat(s.picks)));
       }
       acc = next;
     }
@@ -406,14 +294,6 @@ class Measurer {
     return { best, worst };
   }
 
-  /** Arm index per branch group (first arm where a group has no pick). */
-  dense(picks: Picks): number[] {
-    if (this.groups.length === 0) return [];
-    const arms = new Array<number>(this.groups.length).fill(0);
-    for (let i = 0; i < picks.length; i += 2) arms[picks[i]!] = picks[i + 1]!;
-    return arms;
-  }
-
   render(nodes: readonly Node[], arms: readonly number[], sc: Scenario): string {
     let s = '';
     for (const n of nodes) {
@@ -432,46 +312,38 @@ class Measurer {
     return s;
   }
 
-  /** Printed variables and branch labels along one path; sample values it lacks in `missing`.
-   * `stats`, when given, receives the sum (only the sample case needs it). */
-  walk(nodes: readonly Node[], arms: readonly number[], sc: Scenario, into: Trail, stats?: Stats, times = 1): void {
+  /** Printed variables and branch labels along one path. `stats`, when given, receives the sum
+   * (only the sample case needs it). */
+  walk(nodes: readonly Node[], arms: readonly number[], sc: Scenario, printed: VariableInfo[], labels: Label[], stats?: Stats, times = 1): void {
     for (const n of nodes) {
       if (n.t === 'run') {
         stats?.add(n.stats[sc], times);
         for (const p of n.items) {
           if (p.kind !== 'variable') continue;
-          if (!into.names.includes(p.name)) into.names.push(p.name);
-          if (sc === SAMPLE && this.known.get(p.name)!.sample === undefined && !into.missing.includes(p.name)) into.missing.push(p.name);
+          const v = this.known.get(p.name)!;
+          if (!printed.includes(v)) printed.push(v);
         }
       } else if (n.t === 'branch') {
         const i = arms[n.g]!;
         const arm = n.arms[i];
         if (arm) {
-          into.labels.push({ text: this.pickLabel(n.g, i), kind: 'branch' });
-          this.walk(arm, arms, sc, into, stats, times);
+          labels.push({ text: this.pickLabel(n.g, i), kind: 'branch' });
+          this.walk(arm, arms, sc, printed, labels, stats, times);
         }
       } else {
         const k = n.counts[sc];
-        into.labels.push({ text: `${n.part.label}: ${k} item${k === 1 ? '' : 's'}`, kind: 'repeat' });
-        if (k === 0) this.walk(n.empty, arms, sc, into, stats, times);
-        else this.walk(n.body, arms, sc, into, stats, times * k);
+        labels.push({ text: `${n.part.label}: ${k} item${k === 1 ? '' : 's'}`, kind: 'repeat' });
+        if (k === 0) this.walk(n.empty, arms, sc, printed, labels, stats, times);
+        else this.walk(n.body, arms, sc, printed, labels, stats, times * k);
       }
     }
   }
 
-  /** Arms the sample values would take: the first whose test holds or cannot be evaluated. */
+  /** Arms the sample values would take. */
   samplePicks(nodes: readonly Node[], arms: number[]): void {
     for (const n of nodes) {
       if (n.t === 'branch') {
-        let chosen = 0;
-        const branches = n.part.branches;
-        for (let i = 0; i < branches.length; i++) {
-          if (this.evaluate(branches[i]!.test) !== false) {
-            chosen = i;
-            break;
-          }
-        }
-        arms[n.g] = chosen;
+        const chosen = (arms[n.g] = this.sampleArm(n.part));
         this.samplePicks(n.arms[chosen]!, arms);
       } else if (n.t === 'repeat') {
         this.samplePicks(n.body, arms);
@@ -480,44 +352,9 @@ class Measurer {
     }
   }
 
-  private sampleOf(name: string): string | undefined {
-    const m = this.vars[name];
-    return typeof m?.sample === 'string' ? m.sample : this.known.get(name)?.sample;
+  protected printedSample(name: string): string | undefined {
+    return this.known.get(name)?.sample;
   }
-
-  /** true / false, or undefined when it cannot be told from the samples. */
-  evaluate(t: BranchTest): boolean | undefined {
-    switch (t.type) {
-      case 'otherwise':
-        return true;
-      case 'opaque':
-        return undefined;
-      case 'truthy':
-      case 'falsy': {
-        const s = this.sampleOf(t.name);
-        if (s === undefined) return undefined;
-        const truthy = s !== '' && s !== 'false';
-        return t.type === 'truthy' ? truthy : !truthy;
-      }
-      case 'equals': {
-        const s = this.sampleOf(t.name);
-        return s === undefined ? undefined : t.values.includes(s);
-      }
-      case 'plural': {
-        const s = this.sampleOf(t.name);
-        const n = s === undefined || s.trim() === '' ? NaN : Number(s);
-        if (!Number.isFinite(n)) return undefined;
-        if (t.selector.startsWith('=')) return Number(t.selector.slice(1)) === n;
-        return pluralCategory(n - t.offset, this.opts.locale, t.ordinal) === t.selector;
-      }
-    }
-  }
-}
-
-/** Filters that change a value's text (unknown ones are measured as absent, `keep` changes nothing). */
-function hasLengthFilter(p: VariablePart): boolean {
-  for (const f of p.filters) if (f.op !== null && f.op.op !== 'keep') return true;
-  return false;
 }
 
 /** Printed variables in body order with their ranges; also how many branch combinations there are. */
@@ -526,12 +363,9 @@ function collect(parts: readonly Part[], out: Map<string, VariableInfo>): number
   for (const p of parts) {
     if (p.kind === 'literal') continue;
     if (p.kind === 'variable') {
-      let e = out.get(p.name);
-      if (!e) out.set(p.name, (e = { valueKind: p.valueKind, ranges: [], hasDefault: false, r: UNRESOLVED, sample: undefined }));
-      // Text wins over number: one textual use means the value may be any text.
-      if (p.valueKind === 'text') e.valueKind = 'text';
-      e.ranges.push(p.range);
-      if (!e.hasDefault) for (const f of p.filters) if (f.op?.op === 'default') e.hasDefault = true;
+      const e = out.get(p.name);
+      if (e) addUse(e, p);
+      else out.set(p.name, variableInfo(p));
     } else if (p.kind === 'branch') {
       let s = 0;
       for (const b of p.branches) s += collect(b.parts, out);
@@ -586,19 +420,9 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   const variantCount = Math.min(collect(template.parts, collected), SATURATE);
   let anySample = false;
   const variables: VariableReport[] = [];
-  for (const [name, info] of collected) {
-    const meta = Object.prototype.hasOwnProperty.call(safeVars, name) ? safeVars[name] : undefined;
-    const r = resolveVariable(name, info, meta, defaults, septetsOf);
-    info.r = r;
-    variables.push(r);
-    const range = info.ranges[0]!;
-    if (r.sample !== undefined) {
-      info.sample = r.sample;
-      anySample = true;
-    } else if (info.hasDefault) info.sample = ''; // prints the default text
-    if (r.assumed.includes('minLength') || r.assumed.includes('maxLength')) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));
-    if (r.mayBeUnicode) assumptions.push(new VariableAssumption('variable-may-be-unicode', r, range));
-    for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
+  for (const info of collected.values()) {
+    if (resolveInfo(info, safeVars, defaults, assumptions)) anySample = true;
+    variables.push(info.r);
   }
 
   const m = new Measurer(collected, safeVars, {
@@ -608,11 +432,10 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   });
   const nodes = m.compile(template.parts);
   const flat = nodes.length === 0 || (nodes.length === 1 && nodes[0]!.t === 'run');
+  const run = nodes[0] as Run | undefined;
   let candidates: Variant[];
-  if (flat) {
-    const run = nodes[0] as Run | undefined;
-    candidates = [{ picks: NO_PICKS, best: run?.stats[BEST] ?? new Stats(), worst: run?.stats[WORST] ?? new Stats() }];
-  } else if (variantCount <= maxVariants) candidates = m.enumerate(nodes);
+  if (flat) candidates = [{ picks: NO_PICKS, best: run?.stats[BEST] ?? new Stats(), worst: run?.stats[WORST] ?? new Stats() }];
+  else if (variantCount <= maxVariants) candidates = m.enumerate(nodes);
   else {
     const g = m.greedy(nodes);
     candidates = [g.best, g.worst];
@@ -622,56 +445,20 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
     });
   }
 
-  const counted = (v: Variant, sc: Scenario, stats: Stats): FigureCount =>
-    quickCount(stats, sizes) ?? renderedCount(m.render(nodes, m.dense(v.picks), sc), sizes);
+  const count = (stats: Stats, arms: readonly number[], sc: Scenario): FigureCount =>
+    quickCount(stats, sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
   // One combination and no loop: the variant has no name.
-  const named = variantCount !== 1 || nodes.some(hasLoop);
-  const variants: VariantFigures[] = [];
-  let bestI = 0;
-  let worstI = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const v = candidates[i]!;
-    const best = counted(v, BEST, v.best);
-    const worst = counted(v, WORST, v.worst);
-    variants.push({ variant: named ? labelsOf(m, v.picks) : [], best, worst });
-    if (compare(best, variants[bestI]!.best) < 0) bestI = i;
-    if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
-  }
+  const { variants, bestI, worstI } = countVariants(candidates, variantCount !== 1 || nodes.some(hasLoop), m, sizes, (picks, sc) => m.render(nodes, m.dense(picks), sc));
 
   // A flat template prints every variable once in body order, with no branch labels.
-  const flatNames = flat ? [...collected.keys()] : undefined;
-  const figure = (sc: Scenario, arms: readonly number[], count: FigureCount | undefined): { fig: Figure; missing: string[]; labels: readonly Label[] } => {
-    let into: Path;
-    let c: FigureCount;
-    if (flatNames) {
-      into = { names: flatNames, labels: NO_LABELS, missing: [] };
-      if (sc === SAMPLE) for (const n of flatNames) if (collected.get(n)!.sample === undefined) into.missing.push(n);
-      const run = nodes[0] as Run | undefined;
-      c = count ?? quickCount(run?.stats[sc] ?? new Stats(), sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
-    } else {
-      const trail: Trail = { names: [], labels: [], missing: [] };
-      into = trail;
-      const stats = count ? undefined : new Stats();
-      m.walk(nodes, arms, sc, trail, stats);
-      c = count ?? quickCount(stats!, sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
-    }
-    const values: ValueChoice[] = [];
-    for (const name of into.names) {
-      const { r, sample: v } = collected.get(name)!;
-      if (sc === SAMPLE) {
-        if (v !== undefined) values.push({ name, length: v.length, charset: r.charset, source: 'sample' });
-      } else {
-        values.push({
-          name,
-          length: sc === BEST ? r.minLength : r.maxLength,
-          charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
-          source: sc === BEST ? 'minLength' : 'maxLength',
-        });
-      }
-    }
-    const variant = into.labels.length === 0 ? [] : into.labels.map((l) => l.text);
-    const fig: Figure = { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant, values };
-    return { fig, missing: into.missing, labels: into.labels };
+  const flatPrinted = flat ? [...collected.values()] : undefined;
+  const figure = (sc: Scenario, arms: readonly number[], c: FigureCount | undefined): CaseFigure => {
+    if (flatPrinted) return caseFigure(sc, c ?? count(run?.stats[sc] ?? new Stats(), arms, sc), flatPrinted, NO_LABELS);
+    const printed: VariableInfo[] = [];
+    const labels: Label[] = [];
+    const stats = c ? undefined : new Stats();
+    m.walk(nodes, arms, sc, printed, labels, stats);
+    return caseFigure(sc, c ?? count(stats!, arms, sc), printed, labels);
   };
 
   // A branch group without arms (`{n, select, }`) leaves no combination at all: walk the rest.
@@ -680,43 +467,17 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   const bestF = figure(BEST, m.dense(bestV?.picks ?? NO_PICKS), bestV && variants[bestI]!.best);
   const worstF = figure(WORST, m.dense(worstV?.picks ?? NO_PICKS), worstV && variants[worstI]!.worst);
   if (!bestV) variants.push({ variant: [], best: countOnly(bestF.fig), worst: countOnly(worstF.fig) });
-  let best = bestF.fig;
-  let worst = worstF.fig;
-  let worstLabels = worstF.labels;
-  let bestLabels = bestF.labels;
-
   const sampleArms = m.dense(NO_PICKS);
   if (!flat) m.samplePicks(nodes, sampleArms);
-  const s = figure(SAMPLE, sampleArms, undefined);
-  let sample: Figure | undefined;
-  if (s.missing.length === 0) sample = s.fig;
-  else if (anySample) {
-    assumptions.push({ code: 'no-sample', message: `No sample case: no sample for ${s.missing.map((n) => `'${n}'`).join(', ')}` });
-  }
-  if (sample && compare(sample, worst) > 0) {
-    assumptions.push({ code: 'sample-outside-range', message: 'The sample costs more than the worst case built from the declared lengths; the worst case is the sample' });
-    worst = sample;
-    worstLabels = s.labels;
-  }
-  if (sample && compare(sample, best) < 0) {
-    assumptions.push({ code: 'sample-outside-range', message: 'The sample costs less than the best case built from the declared lengths; the best case is the sample' });
-    best = sample;
-    bestLabels = s.labels;
-  }
+  const sampleF = figure(SAMPLE, sampleArms, undefined);
 
+  const later: Assumption[] = [];
   for (const [name, it] of m.items) {
-    if (it.assumed) assumptions.push({ code: 'repeat-count-unknown', variable: name, message: `'${name}' has no declared maxItems; assumed ${it.max} (defaultMaxItems)` });
+    if (it.assumed) later.push({ code: 'repeat-count-unknown', variable: name, message: `'${name}' has no declared maxItems; assumed ${it.max} (defaultMaxItems)` });
   }
-
-  return new Figures(best, worst, sample, variants, variantCount, variables, assumptions, collected, worstLabels, bestLabels);
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample, known: collected }, later);
 }
 
 function hasLoop(n: Node): boolean {
   return n.t === 'repeat' || (n.t === 'branch' && n.arms.some((a) => a.some(hasLoop)));
-}
-
-function labelsOf(m: Measurer, picks: Picks): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < picks.length; i += 2) out.push(m.pickLabel(picks[i]!, picks[i + 1]!));
-  return out;
 }

@@ -1,8 +1,12 @@
 // Counting primitives shared by the general figures engine and its fast path: per-unit flags,
-// text statistics, and the segment count from statistics when that is exact.
+// text statistics, what a placeholder prints in each case, and the segment count from statistics
+// when that is exact.
 import { septetsOf, type SegmentSizes } from '../segments';
 import { isSimpleUnit, nextGraphemeBreak } from '../segments/graphemes';
 import type { Encoding } from '../types';
+import type { VariablePart } from './types';
+import { applyFilters, escapeHtml } from './values';
+import type { ResolvedVariable } from './variables';
 
 export interface FigureCount {
   readonly encoding: Encoding;
@@ -41,6 +45,82 @@ export class Stats {
   copy(): Stats {
     return new Stats(this.len, this.septets, this.flags);
   }
+}
+
+/** Branch picks as [group, arm, group, arm…] in document order. */
+export type Picks = readonly number[];
+
+export const NO_PICKS: Picks = [];
+
+/** One branch combination with its best and worst sums. */
+export interface Variant {
+  picks: Picks;
+  best: Stats;
+  worst: Stats;
+}
+
+/** `a` followed by `b`, under `picks`. */
+export function joinVariants(a: Variant, b: Variant, picks: Picks): Variant {
+  const best = a.best.copy();
+  best.add(b.best);
+  const worst = a.worst.copy();
+  worst.add(b.worst);
+  return { picks, best, worst };
+}
+
+// The three cases each figure is computed for; per-case arrays are indexed by them.
+export const BEST = 0;
+export const WORST = 1;
+export const SAMPLE = 2;
+export type Scenario = typeof BEST | typeof WORST | typeof SAMPLE;
+
+/** A printed variable as the cases see it: its resolved metadata, and what the sample case prints
+ * (its sample, '' when a `default` filter prints instead, undefined when it has no sample). */
+export interface VariableValues {
+  readonly r: ResolvedVariable;
+  readonly sample: string | undefined;
+}
+
+/** The character a best or worst value repeats (figures.ts says why these). */
+function filler(r: ResolvedVariable, sc: Scenario, extendedInWorst: boolean): number {
+  if (sc === BEST) return r.valueKind === 'number' ? 0x31 : 0x61; // 1 a
+  return r.mayBeUnicode ? 0xeb : r.valueKind === 'number' ? 0x39 : r.extended || extendedInWorst ? 0x20ac : 0x78; // ë 9 € x
+}
+
+/** Filters that change a value's text (unknown ones are measured as absent, `keep` changes nothing). */
+export function hasLengthFilter(p: VariablePart): boolean {
+  for (const f of p.filters) if (f.op !== null && f.op.op !== 'keep') return true;
+  return false;
+}
+
+/** The printed text of a placeholder in case `sc`, or undefined when it has no value there. */
+export function printedText(p: VariablePart, v: VariableValues, sc: Scenario, extendedInWorst: boolean): string | undefined {
+  const r = v.r;
+  const value = sc === SAMPLE ? v.sample : String.fromCharCode(filler(r, sc, extendedInWorst)).repeat(sc === BEST ? r.minLength : r.maxLength);
+  if (value === undefined) return undefined;
+  const t = applyFilters(value, p.filters);
+  return p.htmlEscaped ? escapeHtml(t) : t;
+}
+
+/** Adds what `p` prints in case `sc`. Fillers are runs of one character, so unfiltered ones
+ * are counted without building them (they hold nothing that HTML escaping changes). */
+export function variableInto(p: VariablePart, v: VariableValues, sc: Scenario, extendedInWorst: boolean, into: Stats): void {
+  if (hasLengthFilter(p)) {
+    const t = printedText(p, v, sc, extendedInWorst);
+    if (t !== undefined) measureInto(t, into);
+    return;
+  }
+  if (sc === SAMPLE) {
+    if (v.sample !== undefined) measureInto(p.htmlEscaped ? escapeHtml(v.sample) : v.sample, into);
+    return;
+  }
+  const r = v.r;
+  const n = sc === BEST ? r.minLength : r.maxLength;
+  if (n === 0) return;
+  const f = FLAGS[filler(r, sc, extendedInWorst)]!;
+  into.len += n;
+  into.septets += (f & 3) * n;
+  into.flags |= f & ~3;
 }
 
 /** Anything but basic-table ASCII (1 septet, never joins a cluster). A regex scans ~3x faster

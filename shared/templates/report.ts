@@ -1,8 +1,14 @@
-// What templateFigures hands back: the figures, with the messages that explain them written
-// when first read (the editor measures each body up to three times and shows the reason once).
+// What templateFigures hands back and the steps both of its paths (general and fast) take to get
+// there: variables resolved with their assumptions, branch picks and their labels, variants
+// counted, each case's figure, and the sample case checked against best and worst. The messages
+// that explain the figures are written when first read (the editor measures each body up to
+// three times and shows the reason once).
+import { septetsOf, type SegmentSizes } from '../segments';
 import type { Range } from '../types';
-import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigures, Widening } from './figures';
-import type { ResolvedVariable } from './variables';
+import type { Assumption, Figure, TemplateFigures, ValueChoice, VariableReport, VariantFigures, Widening } from './figures';
+import { BEST, compare, quickCount, renderedCount, SAMPLE, WORST, type FigureCount, type Picks, type Scenario, type Variant, type VariableValues } from './measure';
+import type { BranchPart, BranchTest, ValueKind, VariablePart } from './types';
+import { resolveVariable, type ResolvedVariable, type VariableDefaults, type VariableMeta } from './variables';
 
 export interface Label {
   readonly text: string;
@@ -14,6 +20,227 @@ export const NO_LABELS: readonly Label[] = [];
 /** Resolved metadata by variable name. */
 export interface Known {
   get(name: string): { readonly r: ResolvedVariable } | undefined;
+}
+
+/** One printed variable: what the body says about it, then (once resolved) its metadata and
+ * the value the sample case prints. */
+export interface VariableInfo extends VariableValues {
+  readonly name: string;
+  valueKind: ValueKind;
+  readonly ranges: Range[];
+  hasDefault: boolean;
+  r: ResolvedVariable;
+  sample: string | undefined;
+}
+
+const UNRESOLVED = undefined as unknown as ResolvedVariable;
+
+/** A variable first printed by `p`. */
+export function variableInfo(p: VariablePart): VariableInfo {
+  return { name: p.name, valueKind: p.valueKind, ranges: [p.range], hasDefault: hasDefault(p), r: UNRESOLVED, sample: undefined };
+}
+
+/** Adds another placeholder printing the same variable. */
+export function addUse(v: VariableInfo, p: VariablePart): void {
+  // Text wins over number: one textual use means the value may be any text.
+  if (p.valueKind === 'text') v.valueKind = 'text';
+  v.ranges.push(p.range);
+  if (!v.hasDefault) v.hasDefault = hasDefault(p);
+}
+
+function hasDefault(p: VariablePart): boolean {
+  for (const f of p.filters) if (f.op?.op === 'default') return true;
+  return false;
+}
+
+/** Resolves `v` against its metadata, adding what was assumed or corrected to `assumptions`;
+ * true when it has a sample. */
+export function resolveInfo(
+  v: VariableInfo,
+  vars: Readonly<Record<string, VariableMeta>>,
+  defaults: Required<VariableDefaults>,
+  assumptions: Assumption[],
+): boolean {
+  const name = v.name;
+  const meta = Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
+  const r = resolveVariable(name, v, meta, defaults, septetsOf);
+  v.r = r;
+  const range = v.ranges[0]!;
+  if (r.assumed.includes('minLength') || r.assumed.includes('maxLength')) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));
+  if (r.mayBeUnicode) assumptions.push(new VariableAssumption('variable-may-be-unicode', r, range));
+  for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
+  if (r.sample !== undefined) {
+    v.sample = r.sample;
+    return true;
+  }
+  if (v.hasDefault) v.sample = ''; // prints the default text
+  return false;
+}
+
+/** Branch groups in pre-order (picks are stored by their index), the labels of their arms, and
+ * the arm the sample values take. */
+export abstract class Choices {
+  readonly groups: BranchPart[] = [];
+  private readonly labels: (string[] | undefined)[] = [];
+
+  constructor(
+    readonly meta: Readonly<Record<string, VariableMeta>>,
+    readonly locale: string,
+  ) {}
+
+  /** The sample case's value of a printed variable (undefined when not printed or no sample). */
+  protected abstract printedSample(name: string): string | undefined;
+
+  pickLabel(g: number, i: number): string {
+    const l = (this.labels[g] ??= []);
+    const p = this.groups[g]!;
+    return (l[i] ??= `${p.label}: ${p.branches[i]!.label}`);
+  }
+
+  labelsOf(picks: Picks): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < picks.length; i += 2) out.push(this.pickLabel(picks[i]!, picks[i + 1]!));
+    return out;
+  }
+
+  /** Arm index per branch group (first arm where a group has no pick). */
+  dense(picks: Picks): number[] {
+    if (this.groups.length === 0) return [];
+    const arms = new Array<number>(this.groups.length).fill(0);
+    for (let i = 0; i < picks.length; i += 2) arms[picks[i]!] = picks[i + 1]!;
+    return arms;
+  }
+
+  /** The first arm whose test holds or cannot be evaluated from the samples. */
+  sampleArm(p: BranchPart): number {
+    const branches = p.branches;
+    for (let i = 0; i < branches.length; i++) if (this.evaluate(branches[i]!.test) !== false) return i;
+    return 0;
+  }
+
+  private sampleOf(name: string): string | undefined {
+    const m = this.meta[name];
+    return typeof m?.sample === 'string' ? m.sample : this.printedSample(name);
+  }
+
+  /** true / false, or undefined when it cannot be told from the samples. */
+  private evaluate(t: BranchTest): boolean | undefined {
+    switch (t.type) {
+      case 'otherwise':
+        return true;
+      case 'opaque':
+        return undefined;
+      case 'truthy':
+      case 'falsy': {
+        const s = this.sampleOf(t.name);
+        if (s === undefined) return undefined;
+        const truthy = s !== '' && s !== 'false';
+        return t.type === 'truthy' ? truthy : !truthy;
+      }
+      case 'equals': {
+        const s = this.sampleOf(t.name);
+        return s === undefined ? undefined : t.values.includes(s);
+      }
+      case 'plural': {
+        const s = this.sampleOf(t.name);
+        const n = s === undefined || s.trim() === '' ? NaN : Number(s);
+        if (!Number.isFinite(n)) return undefined;
+        if (t.selector.startsWith('=')) return Number(t.selector.slice(1)) === n;
+        return pluralCategory(n - t.offset, this.locale, t.ordinal) === t.selector;
+      }
+    }
+  }
+}
+
+/** The measured variants, and the indices of the cheapest best case and the dearest worst case. */
+export interface Counted {
+  readonly variants: VariantFigures[];
+  readonly bestI: number;
+  readonly worstI: number;
+}
+
+/** Counts each candidate's best and worst case, from its sums where that is exact, else from
+ * `render`'s text; `named`: variants carry their branch labels. */
+export function countVariants(
+  candidates: readonly Variant[],
+  named: boolean,
+  choices: Choices,
+  sizes: SegmentSizes,
+  render: (picks: Picks, sc: Scenario) => string,
+): Counted {
+  const variants: VariantFigures[] = [];
+  let bestI = 0;
+  let worstI = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const v = candidates[i]!;
+    const best = quickCount(v.best, sizes) ?? renderedCount(render(v.picks, BEST), sizes);
+    const worst = quickCount(v.worst, sizes) ?? renderedCount(render(v.picks, WORST), sizes);
+    variants.push({ variant: named ? choices.labelsOf(v.picks) : [], best, worst });
+    if (compare(best, variants[bestI]!.best) < 0) bestI = i;
+    if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
+  }
+  return { variants, bestI, worstI };
+}
+
+/** One case's figure, with the variables it lacks a sample for and the arms it takes. */
+export interface CaseFigure {
+  readonly fig: Figure;
+  readonly missing: readonly string[];
+  readonly labels: readonly Label[];
+}
+
+/** The figure of case `sc` from its count, the variables it prints and the arms it takes. */
+export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: readonly Label[]): CaseFigure {
+  const missing: string[] = [];
+  const values: ValueChoice[] = [];
+  for (const { name, r, sample } of printed) {
+    if (sc === SAMPLE) {
+      if (sample !== undefined) values.push({ name, length: sample.length, charset: r.charset, source: 'sample' });
+      else missing.push(name);
+    } else {
+      values.push({
+        name,
+        length: sc === BEST ? r.minLength : r.maxLength,
+        charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
+        source: sc === BEST ? 'minLength' : 'maxLength',
+      });
+    }
+  }
+  const variant = labels.length === 0 ? [] : labels.map((l) => l.text);
+  return { fig: { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant, values }, missing, labels };
+}
+
+/** What the figures hold besides the three cases. */
+export interface Measured {
+  readonly variants: readonly VariantFigures[];
+  readonly variantCount: number;
+  readonly variables: readonly VariableReport[];
+  /** So far: the sample's are added, then `later`. */
+  readonly assumptions: Assumption[];
+  /** Some printed variable has a sample. */
+  readonly anySample: boolean;
+  readonly known: Known;
+}
+
+/** The figures: the sample case when every printed variable has a sample, and best and worst
+ * widened to it where it falls outside them. */
+export function finishFigures(best: CaseFigure, worst: CaseFigure, s: CaseFigure, m: Measured, later: readonly Assumption[] = []): Figures {
+  const assumptions = m.assumptions;
+  let sample: Figure | undefined;
+  if (s.missing.length === 0) sample = s.fig;
+  else if (m.anySample) {
+    assumptions.push({ code: 'no-sample', message: `No sample case: no sample for ${s.missing.map((n) => `'${n}'`).join(', ')}` });
+  }
+  if (sample && compare(sample, worst.fig) > 0) {
+    assumptions.push({ code: 'sample-outside-range', message: 'The sample costs more than the worst case built from the declared lengths; the worst case is the sample' });
+    worst = s;
+  }
+  if (sample && compare(sample, best.fig) < 0) {
+    assumptions.push({ code: 'sample-outside-range', message: 'The sample costs less than the best case built from the declared lengths; the best case is the sample' });
+    best = s;
+  }
+  for (const a of later) assumptions.push(a);
+  return new Figures(best.fig, worst.fig, sample, m.variants, m.variantCount, m.variables, assumptions, m.known, worst.labels, best.labels);
 }
 
 /** An assumption about one variable; the message is written when read. */
