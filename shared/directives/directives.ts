@@ -5,6 +5,7 @@
 import type { Range } from '../types';
 import { findComments, type CommentStyle } from './comments';
 import { closest } from '../config/suggest';
+import { lineOf, lineStarts } from '../text/lines';
 
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
 
@@ -61,7 +62,7 @@ export interface ParsedDirectives {
 }
 
 export function parseDirectives(text: string, options: DirectiveOptions): ParsedDirectives {
-  const lineStarts = computeLineStarts(text);
+  const starts = lineStarts(text);
   const known = new Set(options.knownRules);
   const directives: Directive[] = [];
   const problems: DirectiveProblem[] = [];
@@ -106,7 +107,7 @@ export function parseDirectives(text: string, options: DirectiveOptions): Parsed
         break;
       case 'disable-line':
       case 'disable-next-line': {
-        const line = lineOf(lineStarts, kind === 'disable-line' ? c.start : c.end) + (kind === 'disable-next-line' ? 1 : 0);
+        const line = lineOf(starts, kind === 'disable-line' ? c.start : c.end) + (kind === 'disable-next-line' ? 1 : 0);
         lines.set(line, union(lines.get(line), parsed.rules));
         break;
       }
@@ -124,7 +125,7 @@ export function parseDirectives(text: string, options: DirectiveOptions): Parsed
       }
     }
   }
-  return { directives, suppressions: { file, lines, toggles, lineStarts }, problems };
+  return { directives, suppressions: { file, lines, toggles, lineStarts: starts }, problems };
 }
 
 /** Is `ruleId` suppressed for a finding that starts at `offset`? */
@@ -222,31 +223,6 @@ function union(a: RuleSet | undefined, b: RuleSet): RuleSet {
   if (a === undefined) return b;
   if (a === 'all' || b === 'all') return 'all';
   return new Set([...a, ...b]);
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** 0-based line of an offset. */
-export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function nearestKind(word: string): DirectiveKind | undefined {

@@ -2,7 +2,6 @@ export { findComments, commentStylesForPath, type Comment, type CommentStyle } f
 export {
   parseDirectives,
   isSuppressed,
-  lineOf,
   disableNextLineComment,
   NO_SUPPRESSIONS,
   type Directive,

@@ -1,5 +1,6 @@
 // Maps body offsets back to file offsets. Segments are either copies (one body unit per file
 // unit) or atomic units (an escape or a placeholder: any body offset inside maps to all of it).
+import { lastAtOrBelow } from '../text/search';
 import type { Range } from '../types';
 
 export interface OffsetMap {
@@ -14,22 +15,10 @@ export interface OffsetMap {
   readonly anchor: number;
 }
 
-/** Index of the segment holding body offset `at` (0 <= at < bodyLength). */
-function segmentAt(map: OffsetMap, at: number): number {
-  const starts = map.bodyStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The file range that produced the body unit at `at`. */
 function unitRange(map: OffsetMap, at: number): Range {
-  const i = segmentAt(map, at);
+  // The segment holding `at` (0 <= at < bodyLength).
+  const i = lastAtOrBelow(map.bodyStarts, at);
   if (map.atomic[i]) return { start: map.fileStarts[i], end: map.fileEnds[i] };
   const start = map.fileStarts[i] + (at - map.bodyStarts[i]);
   return { start, end: start + 1 };

@@ -3,7 +3,7 @@
 // (Markdown) render the same rows.
 import type { BodyCost, BodyFigures, LintResult } from '../lint/types';
 import { bodyAmount, sumAmounts, type AmountSpan } from './amounts';
-import { locator } from './lines';
+import { locator } from '../text/lines';
 
 /** One body as the table needs it: its place (1-based, UTF-16 columns) and what the core said of it. */
 export interface CostBodyInput {

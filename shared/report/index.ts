@@ -2,4 +2,3 @@
 export * from './amounts';
 export * from './costMarkdown';
 export * from './costTable';
-export * from './lines';

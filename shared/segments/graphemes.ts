@@ -1,6 +1,7 @@
 // Grapheme clusters exactly as grapheme-splitter 1.0.4 draws them (UAX #29 for Unicode 10, with
 // that library's own lookahead quirks), because the reference calculator never splits one
 // across segments. Linear time: the library's mid-array scans are replaced by running state.
+import { lastAtOrBelow } from '../text/search';
 import { GRAPHEME_BREAK_RUNS } from './graphemeBreakData';
 
 export const enum Gb {
@@ -25,14 +26,7 @@ for (let i = 0; i < GRAPHEME_BREAK_RUNS.length; i += 2) {
 
 export function breakProperty(cp: number): Gb {
   if (cp < 0x10000) return BMP[cp] as Gb;
-  let lo = 0;
-  let hi = astralStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (astralStarts[mid]! <= cp) lo = mid;
-    else hi = mid - 1;
-  }
-  return astralProps[lo] as Gb;
+  return astralProps[lastAtOrBelow(astralStarts, cp)] as Gb;
 }
 
 /** True when a BMP unit always stands alone as its own cluster (GB999 and the control rules). */

@@ -3,7 +3,7 @@
 import type { BodyFigures, BodyCost, LintResult } from '../../../shared/lint/types';
 import type { Severity } from '../../../shared/types';
 import type { RuleInfo } from './io';
-import { locator } from '../../../shared/report/lines';
+import { locator } from '../../../shared/text/lines';
 import { displayPath } from '../files';
 
 export { displayPath };

@@ -1,10 +1,13 @@
-// Offsets → 1-based line and column (UTF-16 units), with the line breaks LSP knows: \n, \r\n, \r.
+// Line starts and offset → line lookups, with the line breaks LSP knows: \n, \r\n, \r.
+import { lastAtOrBelow } from './search';
 
+/** 1-based line and column (UTF-16 units). */
 export interface Position {
   readonly line: number;
   readonly column: number;
 }
 
+/** Offset where each line starts; the first is 0. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
@@ -18,15 +21,14 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** 0-based line of an offset. */
+export function lineOf(starts: readonly number[], offset: number): number {
+  return lastAtOrBelow(starts, offset);
+}
+
 export function positionAt(starts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  const line = lastAtOrBelow(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! + 1 };
 }
 
 /** A lazy locator: most files have nothing to report and never pay for the line index. */
