@@ -224,7 +224,7 @@ export interface Measured {
 
 /** The figures: the sample case when every printed variable has a sample, and best and worst
  * widened to it where it falls outside them. */
-export function finishFigures(best: CaseFigure, worst: CaseFigure, s: CaseFigure, m: Measured, later: readonly Assumption[] = []): Figures {
+export function finishFigures(best: CaseFigure, worst: CaseFigure, s: CaseFigure, m: Measured, later?: readonly Assumption[]): Figures {
   const assumptions = m.assumptions;
   let sample: Figure | undefined;
   if (s.missing.length === 0) sample = s.fig;
@@ -239,7 +239,7 @@ export function finishFigures(best: CaseFigure, worst: CaseFigure, s: CaseFigure
     assumptions.push({ code: 'sample-outside-range', message: 'The sample costs less than the best case built from the declared lengths; the best case is the sample' });
     best = s;
   }
-  for (const a of later) assumptions.push(a);
+  if (later) for (const a of later) assumptions.push(a);
   return new Figures(best.fig, worst.fig, sample, m.variants, m.variantCount, m.variables, assumptions, m.known, worst.labels, best.labels);
 }
 
