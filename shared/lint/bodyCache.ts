@@ -1,6 +1,7 @@
 // Per-body results kept between lints of the same documents (the editor's keystrokes): a body is
 // linted once in coordinates relative to its own start, and each later lint only shifts the
-// findings to where the body now sits. Only position-independent data is kept.
+// findings to where the body now sits. Only position-independent data is kept, plus where the
+// last lint of each recent document placed its bodies (an edit leaves most of them in place).
 import type { ResolvedConfig } from '../config';
 import type { Body, OffsetMap } from '../extract';
 import type { Range, SeveritySetting } from '../types';
@@ -53,7 +54,7 @@ interface CacheState extends BodyCache {
 // Documents whose placements are kept: the few being typed in.
 const DOCUMENTS_KEPT = 16;
 
-/** A cache for `lintDocument(…, { cache })`; `limit` bounds the bodies kept (twice that at most). */
+/** A cache for `lintDocument(…, { cache })`; `limit` bounds the bodies kept (twice that at most, plus the last lint of 16 documents). */
 export function createBodyCache(limit = 2000): BodyCache {
   const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), documents: new Map(), stats: { lookups: 0, hits: 0 } };
   return state;

@@ -59,7 +59,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
   // Bumped whenever settings or config files change: every cached lint is then stale.
   let epoch = 0;
   const cache = new Map<string, Cached>();
-  // Each open document's last published diagnostics, reused for the findings a keystroke left alone.
+  // The last published diagnostics of documents being typed in, reused for the findings a keystroke left alone.
   const published = new Map<string, DiagnosticReuse>();
   const timers = new Map<string, NodeJS.Timeout>();
   const skipNoticeShown = new Set<string>();
@@ -156,9 +156,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const analysis = await analysisOf(doc);
     // A newer version is on its way: its own publish follows, this result is dropped.
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-    let reuse = published.get(uri);
-    if (reuse === undefined) published.set(uri, (reuse = new DiagnosticReuse()));
-    const own = toDiagnostics(analysis, doc, options.root, reuse);
+    const own = toDiagnostics(analysis, doc, options.root, published.get(uri));
     const config = configDiagnostics.of(analysis.path);
     const diagnostics = config.length === 0 ? own : [...own, ...config];
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
@@ -250,6 +248,8 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const { uri } = e.document;
     const opening = !typing.has(uri);
     typing.add(uri);
+    // Only documents being typed in keep their last diagnostics: the others would just hold memory.
+    if (!opening && !published.has(uri)) published.set(uri, new DiagnosticReuse());
     const path = placeOf(uri, e.document.languageId, folders)?.path;
     // A config being edited applies as typed (its buffer is what discovery reads).
     if (!opening && path !== undefined && isConfigFile(path)) configChanged(init.debounceMs);
