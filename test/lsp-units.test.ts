@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, type ConfigResolution } from '../shared/config';
 import { createBodyCache, lintDocument } from '../shared/lint';
 import { analyze, type Analysis } from '../server/src/lsp/analysis';
+import { codeActions } from '../server/src/lsp/codeActions';
 import { DiagnosticReuse, toDiagnostics } from '../server/src/lsp/diagnostics';
 import { encodeMessage } from '../server/src/lsp/jsonEncoder';
 import { rng, testSeed } from './helpers/random';
@@ -137,5 +138,24 @@ describe('language server units', () => {
     } catch (e) {
       throw new Error(`seed ${seed} (SMSLINT_SEED=${seed} replays it): ${(e as Error).message}`);
     }
+  });
+
+  it('quick fixes come from the lint kept in the server: the current one, and none for a diagnostic whose finding is gone', () => {
+    const lintOf = (doc: TextDocument): Analysis => {
+      const result = lintDocument({ path: '/w/a.ts', text: doc.getText() }, DEFAULT_CONFIG);
+      return { uri: doc.uri, version: doc.version, path: '/w/a.ts', result, resolution, ms: 0 };
+    };
+    const v1 = TextDocument.create('file:///w/a.ts', 'typescript', 1, 'sendSms("It’s ok");\n');
+    const [quote] = toDiagnostics(lintOf(v1), v1, '/ext');
+    assert.deepEqual(quote!.data, { ruleId: 'non-gsm-char' }, 'data names the rule; the fixes stay in the server');
+    const ask = (doc: TextDocument) => codeActions({ textDocument: { uri: doc.uri }, range: quote!.range, context: { diagnostics: [quote!] } }, doc, lintOf(doc), { documentChanges: true });
+    const replace = ask(v1).find((a) => a.isPreferred);
+    assert.equal(replace?.title, "Replace ’ with '");
+    assert.deepEqual(replace?.edit, { documentChanges: [{ textDocument: { uri: v1.uri, version: 1 }, edits: [{ range: quote!.range, newText: "'" }] }] });
+    // Typed over since: the same diagnostic offers no replacement (its own new list follows), still a disable comment.
+    const v2 = TextDocument.update(v1, [{ range: quote!.range, text: 'i' }], 2);
+    const stale = ask(v2);
+    assert.equal(stale.filter((a) => a.isPreferred).length, 0);
+    assert.ok(stale.some((a) => a.title.startsWith('Disable non-gsm-char')), stale.map((a) => a.title).join(', '));
   });
 });
