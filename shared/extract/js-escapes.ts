@@ -1,18 +1,7 @@
 // Decodes the inside of a JS/TS string literal or template chunk into a body, escape by escape,
 // so every decoded unit maps back to the exact characters that wrote it.
 import type { BodyBuilder } from './offset-map';
-
-function hexValue(text: string, start: number, end: number): number {
-  if (end > text.length || end <= start) return -1;
-  let v = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
+import { foldLineBreak, hexValue } from './escapes';
 
 const SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v' };
 
@@ -36,10 +25,7 @@ export function decodeJsChunk(b: BodyBuilder, file: string, start: number, end: 
     const c = file.charCodeAt(i);
     if (c === 13 && template) {
       b.copy(run, i);
-      const len = file.charCodeAt(i + 1) === 10 && i + 1 < end ? 2 : 1;
-      if (len === 2) b.unit('\n', i, i + 2);
-      else b.unit('\n', i, i + 1);
-      i += len;
+      i = foldLineBreak(b, file, i, end);
       run = i;
       continue;
     }

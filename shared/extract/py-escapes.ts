@@ -3,24 +3,13 @@
 import type { BodyBuilder } from './offset-map';
 import { StrFlag } from './py-scanner';
 import { charByName } from './py-names';
+import { foldLineBreak, hexValue } from './escapes';
 
 export interface PyDecodeIssues {
   /** Offset of the first malformed escape (`\x4`, `\U00110000`), or -1. */
   bad: number;
   /** [start, end) of each `\N{…}` whose name we do not know; it went into the body as a placeholder. */
   readonly unknownNames: number[];
-}
-
-function hexValue(text: string, start: number, end: number): number {
-  if (end > text.length) return -1;
-  let v = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
 }
 
 // \a \b \f \n \r \t \v by the char after the backslash.
@@ -44,9 +33,7 @@ export function decodePyChunk(b: BodyBuilder, file: string, start: number, end: 
     if (c === 13) {
       // Python reads source lines with universal newlines: CR LF and CR are LF.
       b.copy(run, i);
-      const len = i + 1 < end && file.charCodeAt(i + 1) === 10 ? 2 : 1;
-      b.unit('\n', i, i + len);
-      i += len;
+      i = foldLineBreak(b, file, i, end);
       run = i;
       continue;
     }
