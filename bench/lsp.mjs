@@ -61,9 +61,14 @@ async function start(root) {
   });
   const lintMs = [];
   const publishMs = [];
+  const publishCpuMs = [];
+  const startup = [];
   conn.onNotification('window/logMessage', (m) => {
-    const t = /^smslint: (linted|published) \S+ v\d+ in ([\d.]+) ms$/.exec(m.message);
+    const t = /^smslint: (linted|published) \S+ v\d+ in ([\d.]+) ms(?: \(cpu ([\d.]+) ms\))?$/.exec(m.message);
     if (t) (t[1] === 'linted' ? lintMs : publishMs).push(Number(t[2]));
+    if (t?.[3] !== undefined) publishCpuMs.push(Number(t[3]));
+    const i = /^smslint: initialize answered at ([\d.]+) ms \(cpu ([\d.]+) ms\)$/.exec(m.message);
+    if (i) startup.push({ at: Number(i[1]), cpu: Number(i[2]) });
   });
   conn.onNotification('window/showMessage', () => {});
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
@@ -82,7 +87,7 @@ async function start(root) {
   const initMs = performance.now() - t0;
   await conn.sendNotification('initialized', {});
   const until = (pred) => new Promise((resolve) => waiters.push({ pred, resolve }));
-  return { proc, conn, t0, initMs, until, published, lintMs, publishMs };
+  return { proc, conn, t0, initMs, until, published, lintMs, publishMs, publishCpuMs, startup };
 }
 
 function rssMb(pid) {
@@ -103,6 +108,8 @@ try {
   // Cold start, several times: the first spawn also warms the OS file cache.
   const inits = [];
   const firsts = [];
+  const inProcess = [];
+  const startupCpu = [];
   for (let i = 0; i < 6; i++) {
     const s = await start(root);
     const uri = pathToFileURL(join(root, `cold${i}.sms`)).href;
@@ -110,10 +117,12 @@ try {
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sms', version: 1, text: BODIES[1] } });
     const at = await got;
     if (i > 0) inits.push(s.initMs), firsts.push(at - s.t0);
+    if (i > 0 && s.startup[0]) inProcess.push(s.startup[0].at), startupCpu.push(s.startup[0].cpu);
     await stop(s);
   }
   console.log(`cold start, spawn → initialize answered: ${fmt(inits)}`);
   console.log(`cold start, spawn → first diagnostics:   ${fmt(firsts)}`);
+  console.log(`  in the server, process start → initialize answered: ${fmt(inProcess)}; its CPU: ${fmt(startupCpu)}`);
 
   // The big file: keystrokes and hovers.
   const s = await start(root);
@@ -134,6 +143,7 @@ try {
   const keys = [];
   s.lintMs.length = 0;
   s.publishMs.length = 0;
+  s.publishCpuMs.length = 0;
   for (let k = 0; k < KEYSTROKES; k++) {
     const line = pick(literalLines);
     const character = lines[line].indexOf('"') + 1 + Math.floor(rand() * 10);
@@ -149,6 +159,8 @@ try {
   }
   console.log(`keystroke → publishDiagnostics (debounce 0, whole round trip): ${fmt(keys)}`);
   console.log(`  server-side, change applied → diagnostics written: ${fmt(s.publishMs)}`);
+  // CPU time of the server process over the same span: its own cost, whatever else runs on the machine.
+  console.log(`  server CPU over that span (all its threads): ${fmt(s.publishCpuMs)}`);
   console.log(`  of which lintDocument: ${fmt(s.lintMs)}`);
 
   const hovers = [];

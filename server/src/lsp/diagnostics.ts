@@ -85,28 +85,38 @@ export function toDiagnostics(analysis: Analysis, doc: TextDocument, root: strin
 }
 
 function toDiagnostic(f: LintFinding, range: LspRange, root: string): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId };
   return {
     range,
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.ruleId,
-    codeDescription: { href: docsUri(root, f.docsPath ?? `docs/rules/${f.ruleId}.md`) },
+    codeDescription: docsLink(root, f.docsPath ?? `docs/rules/${f.ruleId}.md`),
     message: f.message,
-    data,
+    data: dataOf(f.ruleId),
   };
 }
 
-// A handful of rule docs, asked for on every diagnostic of every keystroke: build each URL once.
-const docsUris = new Map<string, string>();
-function docsUri(root: string, docsPath: string): string {
+// A handful of rules, on every diagnostic of every keystroke: their docs links and data are built
+// once and shared (diagnostics are never mutated).
+const docsLinks = new Map<string, { readonly href: string }>();
+function docsLink(root: string, docsPath: string): { readonly href: string } {
   const key = `${root}\u0000${docsPath}`;
-  let uri = docsUris.get(key);
-  if (uri === undefined) {
-    if (docsUris.size > 256) docsUris.clear();
-    docsUris.set(key, (uri = pathToFileURL(join(root, docsPath)).href));
+  let link = docsLinks.get(key);
+  if (link === undefined) {
+    if (docsLinks.size > 256) docsLinks.clear();
+    docsLinks.set(key, (link = { href: pathToFileURL(join(root, docsPath)).href }));
   }
-  return uri;
+  return link;
+}
+
+const datas = new Map<string, DiagnosticData>();
+function dataOf(ruleId: string): DiagnosticData {
+  let data = datas.get(ruleId);
+  if (data === undefined) {
+    if (datas.size > 256) datas.clear();
+    datas.set(ruleId, (data = { ruleId }));
+  }
+  return data;
 }
 
 export function isDiagnosticData(v: unknown): v is DiagnosticData {
