@@ -1,5 +1,5 @@
 // Dotted callee and tag patterns, indexed by their last segment (shared by the JS and Python matchers).
-import { nameKey } from './js-scanner';
+import { nameKey } from './token-buffer';
 
 export interface Pattern<T> {
   /** Segments, last first. */

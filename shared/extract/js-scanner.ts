@@ -1,9 +1,12 @@
 // A JS/TS tokenizer over char codes. It follows the grammar where string and template literals,
 // comments and regular expressions begin and end (the regex-vs-division rules are those of
 // js-tokens, plus TS's postfix `!`), which is all extraction needs, and it runs several times
-// faster than a full parser. Only significant tokens are stored, in flat typed arrays.
+// faster than a full parser. Only significant tokens are stored, in a TokenBuffer.
+import { TokenBuffer, nameKey, type TokenArrays } from './token-buffer';
+import { asciiClasses, DIGIT, IDENT, numberEnd, startsWithMarker } from './lexemes';
 
 export const enum Tok {
+  // Ident to Num as BaseTok (token-buffer.ts) numbers them.
   Ident = 1,
   Punct,
   Str,
@@ -20,24 +23,9 @@ export const enum Tok {
   Private,
 }
 
-export interface Tokens {
-  readonly count: number;
-  readonly type: Uint8Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  /** For ( [ {: the matching closer; for template heads and middles: the next piece; -1 if unclosed. */
-  readonly pair: Int32Array;
+export interface Tokens extends TokenArrays {
   /** 1 when a line break precedes the token. */
   readonly newline: Uint8Array;
-  /** Token indexes that follow a marker comment. */
-  readonly markers: number[];
-  /** Identifiers whose `nameKey` is in the scan's `names` set: possible callees and tags. */
-  readonly candidates: number[];
-}
-
-/** A cheap key for an identifier: its length and first char. */
-export function nameKey(length: number, firstChar: number): number {
-  return length * 65536 + firstChar;
 }
 
 // What the previous significant token says about a following `/` (and `{`).
@@ -53,16 +41,9 @@ const enum Prev {
 }
 
 // ASCII character classes.
-const IDENT = 1;
-const DIGIT = 2;
 const SPACE = 4;
-const CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z$_\\]/.test(ch)) CLASS[c] = IDENT;
-  if (/[0-9]/.test(ch)) CLASS[c] = DIGIT;
-  if (c === 32 || c === 9 || c === 11 || c === 12) CLASS[c] = SPACE;
-}
+const CLASS = asciiClasses(/[A-Za-z$_\\]/);
+for (const c of [32, 9, 11, 12]) CLASS[c] = SPACE;
 
 function isIdentPart(c: number): boolean {
   if (c < 128) return (CLASS[c] & (IDENT | DIGIT)) !== 0;
@@ -153,103 +134,30 @@ function punctLength(text: string, i: number, c: number): number {
   return 1;
 }
 
-/** Does the comment body text[start, end) begin with the marker word? */
-function hasMarker(text: string, start: number, end: number, marker: string): boolean {
-  if (marker.length === 0) return false;
-  let i = start;
-  while (i < end && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 42)) i++;
-  if (i + marker.length > end || !text.startsWith(marker, i)) return false;
-  const after = i + marker.length;
-  return after === end || !(isIdentPart(text.charCodeAt(after)) || text.charCodeAt(after) === 45);
-}
+const markerSkipped = (c: number): boolean => isSpace(c) || c === 42; // `/** smslint-template */`
 
-let reusable: Scanner | undefined;
+/** Set by templateChunk: 1 a backtick closed the chunk, 0 a `${`, -1 the file end. */
+let closedBy = 0;
 
-class Scanner {
-  count = 0;
-  type: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  pair: Int32Array;
-  newline: Uint8Array;
-  readonly markers: number[] = [];
-  readonly candidates: number[] = [];
-  sawNewline = false;
-  pendingMarker = false;
-  // Open ( [ { and template pieces (token indexes); for `{`, whether it opened an expression;
-  // for `(`, whether it follows if/for/while/with.
-  stack: Int32Array = new Int32Array(256);
-  flags: Uint8Array = new Uint8Array(256);
-  depth = 0;
-
-  constructor(readonly text: string) {
-    // Reuse the last scan's buffers: a scan's tokens are read before the next scan starts.
-    const cap = Math.max(64, text.length >> 2);
-    const old = reusable;
-    const fits = old !== undefined && old.type.length >= cap && old.type.length <= cap * 8;
-    this.type = fits ? old.type : new Uint8Array(cap);
-    this.start = fits ? old.start : new Int32Array(cap);
-    this.end = fits ? old.end : new Int32Array(cap);
-    this.pair = fits ? old.pair : new Int32Array(cap);
-    this.newline = fits ? old.newline : new Uint8Array(cap);
+/** End of the template chunk that starts at i (after ` or }); sets `closedBy`. */
+function templateChunk(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 96) { closedBy = 1; return i + 1; }
+    if (c === 92) { i += 2; continue; }
+    if (c === 36 && text.charCodeAt(i + 1) === 123) { closedBy = 0; return i + 2; }
+    i++;
   }
-
-  push(t: Tok, s: number, e: number): number {
-    if (this.count === this.type.length) this.grow();
-    const k = this.count++;
-    this.type[k] = t;
-    this.start[k] = s;
-    this.end[k] = e;
-    this.pair[k] = -1;
-    this.newline[k] = this.sawNewline ? 1 : 0;
-    this.sawNewline = false;
-    if (this.pendingMarker) {
-      this.markers.push(k);
-      this.pendingMarker = false;
-    }
-    return k;
-  }
-
-  grow(): void {
-    const cap = this.type.length * 2;
-    const t = new Uint8Array(cap); t.set(this.type); this.type = t;
-    const s = new Int32Array(cap); s.set(this.start); this.start = s;
-    const e = new Int32Array(cap); e.set(this.end); this.end = e;
-    const p = new Int32Array(cap); p.set(this.pair); this.pair = p;
-    const n = new Uint8Array(cap); n.set(this.newline); this.newline = n;
-  }
-
-  open(k: number, flag: number): void {
-    if (this.depth === this.stack.length) {
-      const s = new Int32Array(this.depth * 2); s.set(this.stack); this.stack = s;
-      const f = new Uint8Array(this.depth * 2); f.set(this.flags); this.flags = f;
-    }
-    this.stack[this.depth] = k;
-    this.flags[this.depth] = flag;
-    this.depth++;
-  }
-
-  /** End of the template chunk that starts at i (after ` or }); sets `closedBy`: 1 backtick, 0 `${`, -1 EOF. */
-  closedBy = 0;
-  templateChunk(i: number): number {
-    const text = this.text;
-    const n = text.length;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 96) { this.closedBy = 1; return i + 1; }
-      if (c === 92) { i += 2; continue; }
-      if (c === 36 && text.charCodeAt(i + 1) === 123) { this.closedBy = 0; return i + 2; }
-      i++;
-    }
-    this.closedBy = -1;
-    return n;
-  }
+  closedBy = -1;
+  return n;
 }
 
 /** Tokens of `text`. They share buffers with the next call: read them before scanning again. */
 export function scanJs(text: string, marker: string, names: ReadonlySet<number> = new Set()): Tokens {
   const n = text.length;
-  const s = new Scanner(text);
+  // Stack flags: for `(`, 1 when it follows if/for/while/with; for `{`, 1 when it opens an expression.
+  const s = new TokenBuffer(n);
   let prev: Prev = Prev.Statement;
   let parenKeyword = false; // the last identifier was if/for/while/with
 
@@ -265,7 +173,7 @@ export function scanJs(text: string, marker: string, names: ReadonlySet<number> 
       while (CLASS[text.charCodeAt(i)] === SPACE) i++; // indentation runs
       continue;
     }
-    if (c === 10 || c === 13) { s.sawNewline = true; i++; continue; }
+    if (c === 10 || c === 13) { s.nextInfo = 1; i++; continue; }
     if (cls === IDENT || (c >= 128 && isIdentPart(c))) {
       let j = i + 1;
       for (;;) {
@@ -283,18 +191,12 @@ export function scanJs(text: string, marker: string, names: ReadonlySet<number> 
       continue;
     }
     if (c >= 128) {
-      if (isNewline(c)) s.sawNewline = true;
+      if (isNewline(c)) s.nextInfo = 1;
       i++; // other spaces, or a stray character
       continue;
     }
     if (cls === DIGIT || (c === 46 && (CLASS[text.charCodeAt(i + 1)] ?? 0) === DIGIT)) {
-      let j = i + 1;
-      for (;;) {
-        const d = text.charCodeAt(j);
-        if ((d < 128 && CLASS[d] & (IDENT | DIGIT)) || d === 46) j++;
-        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(i + 1) | 32) !== 120) j++;
-        else break;
-      }
+      const j = numberEnd(text, i, CLASS);
       s.push(Tok.Num, i, j);
       prev = Prev.Value;
       parenKeyword = false;
@@ -322,15 +224,15 @@ export function scanJs(text: string, marker: string, names: ReadonlySet<number> 
       if (c2 === 47) {
         let j = i + 2;
         while (j < n && !isNewline(text.charCodeAt(j))) j++;
-        if (hasMarker(text, i + 2, j, marker)) s.pendingMarker = true;
+        if (startsWithMarker(text, i + 2, j, marker, markerSkipped, isIdentPart)) s.pendingMarker = true;
         i = j;
         continue;
       }
       if (c2 === 42) {
         const close = text.indexOf('*/', i + 2);
         const j = close < 0 ? n : close;
-        if (hasMarker(text, i + 2, j, marker)) s.pendingMarker = true;
-        for (let k = i + 2; k < j; k++) if (isNewline(text.charCodeAt(k))) { s.sawNewline = true; break; }
+        if (startsWithMarker(text, i + 2, j, marker, markerSkipped, isIdentPart)) s.pendingMarker = true;
+        for (let k = i + 2; k < j; k++) if (isNewline(text.charCodeAt(k))) { s.nextInfo = 1; break; }
         i = close < 0 ? n : close + 2;
         continue;
       }
@@ -356,8 +258,8 @@ export function scanJs(text: string, marker: string, names: ReadonlySet<number> 
       }
     }
     if (c === 96) {
-      const j = s.templateChunk(i + 1);
-      if (s.closedBy === 0) {
+      const j = templateChunk(text, i + 1);
+      if (closedBy === 0) {
         s.open(s.push(Tok.TemplateHead, i, j), 0);
         prev = Prev.Operator;
       } else {
@@ -381,11 +283,11 @@ export function scanJs(text: string, marker: string, names: ReadonlySet<number> 
       const top = s.stack[s.depth - 1];
       if (s.type[top] !== Tok.Punct) {
         // Closes a template substitution: the template goes on.
-        const j = s.templateChunk(i + 1);
+        const j = templateChunk(text, i + 1);
         s.depth--;
-        const k = s.push(s.closedBy === 0 ? Tok.TemplateMiddle : Tok.TemplateTail, i, j);
+        const k = s.push(closedBy === 0 ? Tok.TemplateMiddle : Tok.TemplateTail, i, j);
         s.pair[top] = k;
-        if (s.closedBy === 0) {
+        if (closedBy === 0) {
           s.open(k, 0);
           prev = Prev.Operator;
         } else prev = Prev.Value;
@@ -411,13 +313,8 @@ export function scanJs(text: string, marker: string, names: ReadonlySet<number> 
         prev = Prev.Operator;
       } else if (c === 41 || c === 93 || c === 125) {
         // Close the nearest matching opener, but never past an open template substitution.
-        const want = c === 41 ? 40 : c === 93 ? 91 : 123;
-        let d = s.depth - 1;
-        while (d >= 0 && s.type[s.stack[d]] === Tok.Punct && text.charCodeAt(s.start[s.stack[d]]) !== want) d--;
-        if (d >= 0 && s.type[s.stack[d]] === Tok.Punct) {
-          const flag = s.flags[d];
-          s.pair[s.stack[d]] = k;
-          s.depth = d;
+        const flag = s.close(text, k, c);
+        if (flag >= 0) {
           if (c === 41) prev = flag ? Prev.Statement : Prev.Value;
           else if (c === 93) prev = Prev.Value;
           else prev = flag ? Prev.Value : Prev.Statement;
@@ -433,7 +330,6 @@ export function scanJs(text: string, marker: string, names: ReadonlySet<number> 
       prev = Prev.Statement; // `=>`: a body follows; `{` opens a block
     } else prev = Prev.Operator;
   }
-  if (s.pendingMarker) s.markers.push(s.count);
-  reusable = s;
-  return { count: s.count, type: s.type, start: s.start, end: s.end, pair: s.pair, newline: s.newline, markers: s.markers, candidates: s.candidates };
+  s.finish();
+  return { count: s.count, type: s.type, start: s.start, end: s.end, pair: s.pair, newline: s.info, markers: s.markers, candidates: s.candidates };
 }

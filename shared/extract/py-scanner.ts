@@ -2,10 +2,12 @@
 // extraction needs: string literals with every prefix (r u b f t, rb br fr rf tr rt in any case),
 // single, double and triple quotes, f-string replacement fields nested as Python 3.12 (PEP 701)
 // allows, comments, line continuations and logical line ends. Only significant tokens are
-// stored, in flat typed arrays, like js-scanner.ts (a full parser would be several times slower).
-import { nameKey } from './js-scanner';
+// stored, in a TokenBuffer, like js-scanner.ts (a full parser would be several times slower).
+import { TokenBuffer, nameKey, type TokenArrays } from './token-buffer';
+import { asciiClasses, DIGIT, IDENT, numberEnd, startsWithMarker } from './lexemes';
 
 export const enum PyTok {
+  // Ident to Num as BaseTok (token-buffer.ts) numbers them.
   Ident = 1,
   Punct,
   Str,
@@ -24,29 +26,12 @@ export const enum StrFlag {
   Unterminated = 16,
 }
 
-export interface PyTokens {
-  readonly count: number;
-  readonly type: Uint8Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  /** For ( [ {: the matching closer, -1 if unclosed. */
-  readonly pair: Int32Array;
+export interface PyTokens extends TokenArrays {
   /** For strings: StrFlag bits, and the prefix length in the bits above 5. */
   readonly flags: Uint8Array;
-  /** Token indexes that follow a marker comment. */
-  readonly markers: number[];
-  /** Identifiers whose `nameKey` is in the scan's `names` set. */
-  readonly candidates: number[];
 }
 
-const IDENT = 1;
-const DIGIT = 2;
-const CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_]/.test(ch)) CLASS[c] = IDENT;
-  if (/[0-9]/.test(ch)) CLASS[c] = DIGIT;
-}
+const CLASS = asciiClasses(/[A-Za-z_]/);
 
 function isIdentPart(c: number): boolean {
   return c < 128 ? (CLASS[c] & (IDENT | DIGIT)) !== 0 : c === c; // NaN (past the end) is not
@@ -228,71 +213,22 @@ function punctLength(text: string, i: number, c: number): number {
   return c2 === 61 ? 2 : 1;
 }
 
-function hasMarker(text: string, start: number, end: number, marker: string): boolean {
-  if (marker.length === 0) return false;
-  let i = start;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  if (i + marker.length > end || !text.startsWith(marker, i)) return false;
-  const after = text.charCodeAt(i + marker.length);
-  return i + marker.length === end || !(isIdentPart(after) || after === 45);
-}
+const markerSkipped = (c: number): boolean => c === 32 || c === 9;
 
-class Scanner {
-  count = 0;
-  type: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  pair: Int32Array;
-  flags: Uint8Array;
-  readonly markers: number[] = [];
-  readonly candidates: number[] = [];
-  pendingMarker = false;
-
-  constructor(cap: number) {
-    this.type = new Uint8Array(cap);
-    this.start = new Int32Array(cap);
-    this.end = new Int32Array(cap);
-    this.pair = new Int32Array(cap);
-    this.flags = new Uint8Array(cap);
-  }
-
-  push(t: PyTok, s: number, e: number, flags = 0): number {
-    if (this.count === this.type.length) this.grow();
-    const k = this.count++;
-    this.type[k] = t;
-    this.start[k] = s;
-    this.end[k] = e;
-    this.pair[k] = -1;
-    this.flags[k] = flags;
-    if (this.pendingMarker) {
-      this.markers.push(k);
-      this.pendingMarker = false;
-    }
-    return k;
-  }
-
-  grow(): void {
-    const cap = this.type.length * 2;
-    const t = new Uint8Array(cap); t.set(this.type); this.type = t;
-    const s = new Int32Array(cap); s.set(this.start); this.start = s;
-    const e = new Int32Array(cap); e.set(this.end); this.end = e;
-    const p = new Int32Array(cap); p.set(this.pair); this.pair = p;
-    const f = new Uint8Array(cap); f.set(this.flags); this.flags = f;
-  }
-}
-
-/** Tokens of a Python source. Identifiers whose nameKey is in `names` are kept as candidates. */
+/**
+ * Tokens of a Python source; identifiers whose nameKey is in `names` are kept as candidates.
+ * They share buffers with the next call (of either scanner): read them before scanning again.
+ */
 export function scanPy(text: string, marker: string, names: ReadonlySet<number> = new Set()): PyTokens {
   const n = text.length;
-  const s = new Scanner(Math.max(64, n >> 2));
-  const stack: number[] = [];
+  const s = new TokenBuffer(n);
   let lineHasTokens = false;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12) { i++; continue; }
     if (c === 10 || c === 13) {
-      if (lineHasTokens && stack.length === 0) {
+      if (lineHasTokens && s.depth === 0) {
         s.push(PyTok.Newline, i, i);
         lineHasTokens = false;
       }
@@ -302,7 +238,7 @@ export function scanPy(text: string, marker: string, names: ReadonlySet<number> 
     if (c === 35 /* # */) {
       const j = lineEnd(text, i);
       const e = text.charCodeAt(j - 1) === 13 ? j - 1 : j;
-      if (hasMarker(text, i + 1, e, marker)) s.pendingMarker = true;
+      if (startsWithMarker(text, i + 1, e, marker, markerSkipped, isIdentPart)) s.pendingMarker = true;
       i = j;
       continue;
     }
@@ -328,13 +264,7 @@ export function scanPy(text: string, marker: string, names: ReadonlySet<number> 
       continue;
     }
     if (CLASS[c] === DIGIT || (c === 46 && CLASS[text.charCodeAt(i + 1)] === DIGIT)) {
-      let j = i + 1;
-      for (;;) {
-        const d = text.charCodeAt(j);
-        if ((d < 128 && CLASS[d] & (IDENT | DIGIT)) || d === 46) j++;
-        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(i + 1) | 32) !== 120) j++;
-        else break;
-      }
+      const j = numberEnd(text, i, CLASS);
       s.push(PyTok.Num, i, j);
       i = j;
       continue;
@@ -346,26 +276,18 @@ export function scanPy(text: string, marker: string, names: ReadonlySet<number> 
     const len = punctLength(text, i, c);
     const k = s.push(PyTok.Punct, i, i + len);
     if (len === 1) {
-      if (c === 40 || c === 91 || c === 123) stack.push(k);
-      else if (c === 41 || c === 93 || c === 125) {
-        const want = c === 41 ? 40 : c === 93 ? 91 : 123;
-        // Close the nearest matching opener (the reference tokenizer would stop; we go on).
-        let d = stack.length - 1;
-        while (d >= 0 && text.charCodeAt(s.start[stack[d]]) !== want) d--;
-        if (d >= 0) {
-          s.pair[stack[d]] = k;
-          stack.length = d;
-        }
-      }
+      if (c === 40 || c === 91 || c === 123) s.open(k, 0);
+      // Close the nearest matching opener (the reference tokenizer would stop; we go on).
+      else if (c === 41 || c === 93 || c === 125) s.close(text, k, c);
     }
     i += len;
   }
   if (lineHasTokens) s.push(PyTok.Newline, n, n);
-  if (s.pendingMarker) s.markers.push(s.count);
-  return { count: s.count, type: s.type, start: s.start, end: s.end, pair: s.pair, flags: s.flags, markers: s.markers, candidates: s.candidates };
+  s.finish();
+  return { count: s.count, type: s.type, start: s.start, end: s.end, pair: s.pair, flags: s.info, markers: s.markers, candidates: s.candidates };
 }
 
-function pushString(s: Scanner, text: string, start: number, q: number, flags: number): number {
+function pushString(s: TokenBuffer, text: string, start: number, q: number, flags: number): number {
   const end = scanString(text, q, flags);
   const triple = text.charCodeAt(q + 1) === text.charCodeAt(q) && text.charCodeAt(q + 2) === text.charCodeAt(q) && end - q >= 3;
   s.push(PyTok.Str, start, end, flags | (triple ? StrFlag.Triple : 0) | (unterminated ? StrFlag.Unterminated : 0) | ((q - start) << 5));
