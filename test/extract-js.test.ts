@@ -2,59 +2,38 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { extractBodies, mapRange, DEFAULT_EXTRACT_OPTIONS, type Body } from '../shared/extract/index';
+import { extractBodies, DEFAULT_EXTRACT_OPTIONS } from '../shared/extract/index';
+import { assertEachCharSpelled, assertNotSelected, assertSelected, assertSources, sourceSlice as slice } from './helpers/extract';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'extract');
-
-function slice(text: string, b: Body, from: number, to: number): string {
-  const r = mapRange(b.map, from, to);
-  return text.slice(r.start, r.end);
-}
-
-/** Where `needle` (a decoded substring) sits in the file, via the body's map. */
-function source(text: string, b: Body, needle: string): string {
-  const at = b.text.indexOf(needle);
-  assert.ok(at >= 0, `${JSON.stringify(needle)} not in ${JSON.stringify(b.text)}`);
-  return slice(text, b, at, at + needle.length);
-}
 
 describe('extract: TS/JS sources', () => {
   const path = 'src/notify.ts';
   const text = readFileSync(join(FIXTURES, 'notify.ts'), 'utf8');
-  const { bodies, problems } = extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS);
+  const result = extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS);
+  const { bodies } = result;
 
   it('selects exactly the configured literals, in file order', () => {
-    assert.deepEqual(problems, []);
-    assert.deepEqual(
-      bodies.map((b) => [b.text, b.selectedBy]),
-      [
-        ['Café 😀 it’s ready, ${name}!', 'argument 0 of sendSms()'],
-        ['Hi ${name},\nyour code is ${code}', 'property body of client.messages.create()'],
-        ['Reminder: 😀 ${name} at 10:00', 'tagged template sms``'],
-        ['Line one\\two Acontinued', 'marker comment // smslint-template'],
-        ['Yes ’', 'property body of this.client.messages.create()'],
-        ['No', 'property body of this.client.messages.create()'],
-        ['a', 'argument 0 of sendSms()'],
-        ['b', 'argument 0 of sendSms()'],
-      ],
-    );
+    assertSelected(result, [
+      ['Café 😀 it’s ready, ${name}!', 'argument 0 of sendSms()'],
+      ['Hi ${name},\nyour code is ${code}', 'property body of client.messages.create()'],
+      ['Reminder: 😀 ${name} at 10:00', 'tagged template sms``'],
+      ['Line one\\two Acontinued', 'marker comment // smslint-template'],
+      ['Yes ’', 'property body of this.client.messages.create()'],
+      ['No', 'property body of this.client.messages.create()'],
+      ['a', 'argument 0 of sendSms()'],
+      ['b', 'argument 0 of sendSms()'],
+    ]);
   });
 
   it('never picks unselected strings (plain consts, other calls, declarations, other arguments)', () => {
-    const all = bodies.map((b) => b.text).join('|');
-    for (const s of ['Don’t pick me', 'not an sms', 'not a string', 'default, not a body', 'second argument', '+15550100']) {
-      assert.ok(!all.includes(s), s);
-    }
+    assertNotSelected(bodies, ['Don’t pick me', 'not an sms', 'not a string', 'default, not a body', 'second argument', '+15550100']);
   });
 
   it('maps escapes to the whole escape, astral characters before them on the same line included', () => {
     const b = bodies[0];
-    assert.equal(source(text, b, 'é'), '\\u00e9');
-    assert.equal(source(text, b, '’'), '\\u2019');
-    assert.equal(source(text, b, '😀'), '😀');
     // After the emoji (2 UTF-16 units) and an escape, plain characters still map one to one.
-    assert.equal(source(text, b, 's ready'), 's ready');
-    assert.equal(source(text, b, '${name}'), 'name');
+    assertSources(text, b, [['é', '\\u00e9'], ['’', '\\u2019'], ['😀', '😀'], ['s ready', 's ready'], ['${name}', 'name']]);
     assert.equal(slice(text, b, 0, b.text.length), "Caf\\u00e9 😀 it\\u2019s ready, ' + name + '!");
     // An offset inside the astral escape's pair covers the whole escape.
     const t = bodies[2];
@@ -66,17 +45,13 @@ describe('extract: TS/JS sources', () => {
   it('keeps template substitutions as `${expr}` placeholders spanning their source', () => {
     const b = bodies[1];
     assert.equal(b.syntax, 'js-template');
-    assert.equal(source(text, b, '${code}'), '${code}');
-    assert.equal(source(text, b, '\n'), '\\n');
+    assertSources(text, b, [['${code}', '${code}'], ['\n', '\\n']]);
     assert.equal(text.slice(b.range.start, b.range.end), 'Hi ${name},\\nyour code is ${code}');
   });
 
   it('decodes legacy escapes and line continuations exactly', () => {
-    const b = bodies[3];
-    assert.equal(source(text, b, '\\'), '\\\\');
-    assert.equal(source(text, b, 'A'), '\\x41');
     // The continuation (backslash + newline) produced nothing but lies inside the range.
-    assert.equal(source(text, b, 'Acontinued'), '\\x41\\\ncontinued');
+    assertSources(text, bodies[3], [['\\', '\\\\'], ['A', '\\x41'], ['Acontinued', '\\x41\\\ncontinued']]);
   });
 
   it('skips minified, binary and oversized sources with one notice', () => {
@@ -114,12 +89,8 @@ describe('extract: TS/JS sources', () => {
         assert.equal(r.bodies.length, 1);
         const b = r.bodies[0];
         assert.equal(b.text, s);
-        for (let i = 0; i < s.length; i++) {
-          const spelled = slice(src, b, i, i + 1);
-          // The spelling must decode (as a JS literal) to the char(s) it covers.
-          const decoded = (0, eval)(`"${spelled.replace(/^`|`$/g, '')}"`) as string;
-          assert.ok(decoded.includes(s[i]) || decoded === s[i], `${JSON.stringify(s[i])} <- ${JSON.stringify(spelled)}`);
-        }
+        // The spelling must decode (as a JS literal) to the char(s) it covers.
+        assertEachCharSpelled(src, b, (spelled, ch) => ((0, eval)(`"${spelled.replace(/^`|`$/g, '')}"`) as string).includes(ch));
       }),
       { seed: 6006, numRuns: 300 },
     );

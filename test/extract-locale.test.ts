@@ -3,17 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { extractBodies, mapRange, DEFAULT_EXTRACT_OPTIONS, type Body } from '../shared/extract/index';
+import { extractBodies, DEFAULT_EXTRACT_OPTIONS } from '../shared/extract/index';
+import { assertEachCharSpelled, sourceOf as source } from './helpers/extract';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'extract');
 const read = (p: string) => readFileSync(join(FIXTURES, p), 'utf8');
-
-function source(text: string, b: Body, needle: string): string {
-  const at = b.text.indexOf(needle);
-  assert.ok(at >= 0, `${JSON.stringify(needle)} not in ${JSON.stringify(b.text)}`);
-  const r = mapRange(b.map, at, at + needle.length);
-  return text.slice(r.start, r.end);
-}
 
 describe('extract: JSON locale files', () => {
   const text = read('locales/en.json');
@@ -57,10 +51,7 @@ describe('extract: JSON locale files', () => {
         const text = `{"sms": {"x": ${lit}}}`;
         const [b] = extractBodies('locales/p.json', text, DEFAULT_EXTRACT_OPTIONS).bodies;
         assert.equal(b.text, s);
-        for (let i = 0; i < s.length; i++) {
-          const r = mapRange(b.map, i, i + 1);
-          assert.equal(JSON.parse(`"${text.slice(r.start, r.end)}"`), s[i]);
-        }
+        assertEachCharSpelled(text, b, (spelled, ch) => JSON.parse(`"${spelled}"`) === ch);
       }),
       { seed: 6007, numRuns: 300 },
     );
@@ -126,11 +117,7 @@ describe('extract: YAML locale files', () => {
         // Exact maps send a letter or digit to the same character in the file.
         if (b.map.bodyStarts.length > 1 || b.map.atomic[0] === 0) {
           exact++;
-          for (let i = 0; i < s.length; i++) {
-            if (!/[A-Za-z0-9]/.test(s[i])) continue;
-            const m = mapRange(b.map, i, i + 1);
-            assert.equal(text.slice(m.start, m.end), s[i], `${JSON.stringify(s)} at ${i} in\n${text}`);
-          }
+          assertEachCharSpelled(text, b, (spelled, ch) => !/[A-Za-z0-9]/.test(ch) || spelled === ch);
         }
       }),
       { seed: 6008, numRuns: 400 },

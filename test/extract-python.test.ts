@@ -3,61 +3,43 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { extractBodies, mapRange, DEFAULT_EXTRACT_OPTIONS, type Body } from '../shared/extract/index';
+import { extractBodies, DEFAULT_EXTRACT_OPTIONS } from '../shared/extract/index';
 import { scanPy, PyTok, StrFlag } from '../shared/extract/py-scanner';
 import { decodePyChunk } from '../shared/extract/py-escapes';
 import { BodyBuilder } from '../shared/extract/offset-map';
 import { charByName } from '../shared/extract/py-names';
+import { assertEachCharSpelled, assertNotSelected, assertSelected, assertSources, sourceSlice as slice } from './helpers/extract';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'extract');
-
-function slice(text: string, b: Body, from: number, to: number): string {
-  const r = mapRange(b.map, from, to);
-  return text.slice(r.start, r.end);
-}
-
-function source(text: string, b: Body, needle: string): string {
-  const at = b.text.indexOf(needle);
-  assert.ok(at >= 0, `${JSON.stringify(needle)} not in ${JSON.stringify(b.text)}`);
-  return slice(text, b, at, at + needle.length);
-}
 
 const extract = (src: string): ReturnType<typeof extractBodies> => extractBodies('app/p.py', src, DEFAULT_EXTRACT_OPTIONS);
 
 describe('extract: Python sources', () => {
   const text = readFileSync(join(FIXTURES, 'notify.py'), 'utf8');
-  const { bodies, problems } = extractBodies('app/notify.py', text, DEFAULT_EXTRACT_OPTIONS);
+  const result = extractBodies('app/notify.py', text, DEFAULT_EXTRACT_OPTIONS);
+  const { bodies } = result;
 
   it('selects exactly the configured literals, in file order', () => {
-    assert.deepEqual(problems, []);
-    assert.deepEqual(
-      bodies.map((b) => [b.text, b.selectedBy]),
-      [
-        ['Café 😀 it’s ready, ${user.name}!', 'argument 0 of send_sms()'],
-        ['Hi ${user.name},\nyour code is ${code} 😀 {not a field}', 'keyword body of client.messages.create()'],
-        ['Line one\\two Acontinued raw\\n', 'keyword body of client.messages.create()'],
-        ['Reminder: 😀 {name}\nat 10:00', 'marker comment # smslint-template'],
-        ['Yes ’', 'argument 0 of send_sms()'],
-        ['No', 'argument 0 of send_sms()'],
-        ['Fallback', 'argument 0 of send_sms()'],
-        ['bytes \\x41', 'keyword body of self.client.messages.create()'],
-      ],
-    );
+    assertSelected(result, [
+      ['Café 😀 it’s ready, ${user.name}!', 'argument 0 of send_sms()'],
+      ['Hi ${user.name},\nyour code is ${code} 😀 {not a field}', 'keyword body of client.messages.create()'],
+      ['Line one\\two Acontinued raw\\n', 'keyword body of client.messages.create()'],
+      ['Reminder: 😀 {name}\nat 10:00', 'marker comment # smslint-template'],
+      ['Yes ’', 'argument 0 of send_sms()'],
+      ['No', 'argument 0 of send_sms()'],
+      ['Fallback', 'argument 0 of send_sms()'],
+      ['bytes \\x41', 'keyword body of self.client.messages.create()'],
+    ]);
   });
 
   it('never picks unselected strings (constants, docstrings, defaults, comments, other calls and arguments)', () => {
-    const all = bodies.map((b) => b.text).join('|');
-    for (const s of ['Don’t pick me', 'not an sms', 'default, not a body', 'second argument', '+15550100', 'A docstring']) assert.ok(!all.includes(s), s);
+    assertNotSelected(bodies, ['Don’t pick me', 'not an sms', 'default, not a body', 'second argument', '+15550100', 'A docstring']);
   });
 
   it('maps escapes to the whole escape, astral characters before them on the same line included', () => {
     const b = bodies[0];
-    assert.equal(source(text, b, 'é'), '\\u00e9');
-    assert.equal(source(text, b, '’'), '\\N{RIGHT SINGLE QUOTATION MARK}');
-    assert.equal(source(text, b, '😀'), '😀');
     // After the emoji (2 UTF-16 units) and an escape, plain characters still map one to one.
-    assert.equal(source(text, b, 's ready'), 's ready');
-    assert.equal(source(text, b, '${user.name}'), 'user.name');
+    assertSources(text, b, [['é', '\\u00e9'], ['’', '\\N{RIGHT SINGLE QUOTATION MARK}'], ['😀', '😀'], ['s ready', 's ready'], ['${user.name}', 'user.name']]);
     assert.equal(slice(text, b, 0, b.text.length), 'Caf\\u00e9 😀 it\\N{RIGHT SINGLE QUOTATION MARK}s ready, " + user.name + "!');
     assert.equal(text.slice(b.range.start, b.range.end), slice(text, b, 0, b.text.length));
   });
@@ -65,27 +47,19 @@ describe('extract: Python sources', () => {
   it('turns f-string fields into placeholders spanning the field, and {{ }} into braces', () => {
     const b = bodies[1];
     assert.equal(b.syntax, 'js-template');
-    assert.equal(source(text, b, '${code}'), '{code:>6}');
-    assert.equal(source(text, b, '${user.name}'), '{user.name}');
-    assert.equal(source(text, b, '\n'), '\\n');
+    assertSources(text, b, [['${code}', '{code:>6}'], ['${user.name}', '{user.name}'], ['\n', '\\n'], ['{not', '{{not'], ['not a field}', 'not a field}}']]);
     const at = b.text.indexOf('😀');
     assert.equal(slice(text, b, at + 1, at + 2), '\\U0001F600');
-    assert.equal(source(text, b, '{not'), '{{not');
-    assert.equal(source(text, b, 'not a field}'), 'not a field}}');
   });
 
   it('joins implicit concatenation across lines; raw strings keep their backslashes', () => {
-    const b = bodies[2];
-    assert.equal(source(text, b, 'A'), '\\x41');
-    assert.equal(source(text, b, '\\two'), '\\\\two');
-    assert.equal(source(text, b, 'Acontinued'), "\\x41\"\n                                 'continued");
-    assert.equal(source(text, b, '\\n'), '\\n');
+    assertSources(text, bodies[2], [['A', '\\x41'], ['\\two', '\\\\two'], ['Acontinued', "\\x41\"\n                                 'continued"], ['\\n', '\\n']]);
   });
 
   it('keeps triple-quoted text as written and sniffs its syntax', () => {
     const b = bodies[3];
     assert.equal(b.syntax, 'icu');
-    assert.equal(source(text, b, '😀 {name}\nat'), '😀 {name}\nat');
+    assertSources(text, b, [['😀 {name}\nat', '😀 {name}\nat']]);
   });
 
   it('matches keyword and positional arguments by configuration', () => {
@@ -146,12 +120,7 @@ describe('extract: Python sources', () => {
         assert.equal(r.bodies.length, 1, lit);
         const b = r.bodies[0];
         assert.equal(b.text, s, lit);
-        let i = 0;
-        for (const ch of s) {
-          const spelled = slice(src, b, i, i + ch.length);
-          assert.equal(spellingValue(spelled), ch, `${JSON.stringify(ch)} <- ${JSON.stringify(spelled)} in ${lit}`);
-          i += ch.length;
-        }
+        assertEachCharSpelled(src, b, (spelled, ch) => spellingValue(spelled) === ch, true);
       }),
       { seed: 6007, numRuns: 300 },
     );
