@@ -3,16 +3,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { extractBodies, DEFAULT_EXTRACT_OPTIONS } from '../shared/extract/index';
+import { extractBodies, DEFAULT_EXTRACT_OPTIONS, type Body, type ExtractResult } from '../shared/extract/index';
 import { assertEachCharSpelled, sourceOf as source } from './helpers/extract';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'extract');
 const read = (p: string) => readFileSync(join(FIXTURES, p), 'utf8');
 
+/** The locale file's bodies, also by the key that selected them ("key sms.welcome matches …"). */
+function extractByKey(path: string, text: string): ExtractResult & { byKey: Map<string, Body> } {
+  const r = extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS);
+  return { ...r, byKey: new Map(r.bodies.map((b) => [b.selectedBy.split(' ')[1], b])) };
+}
+
 describe('extract: JSON locale files', () => {
   const text = read('locales/en.json');
-  const { bodies, problems } = extractBodies('app/locales/en.json', text, DEFAULT_EXTRACT_OPTIONS);
-  const byKey = new Map(bodies.map((b) => [b.selectedBy.split(' ')[1], b]));
+  const { bodies, problems, byKey } = extractByKey('app/locales/en.json', text);
 
   it('selects keys by pattern: nested, flat, plural suffixes, ICU', () => {
     assert.deepEqual(problems, []);
@@ -60,8 +65,7 @@ describe('extract: JSON locale files', () => {
 
 describe('extract: YAML locale files', () => {
   const text = read('config/locales/en.yml');
-  const { bodies, problems } = extractBodies('config/locales/en.yml', text, DEFAULT_EXTRACT_OPTIONS);
-  const byKey = new Map(bodies.map((b) => [b.selectedBy.split(' ')[1], b]));
+  const { bodies, problems, byKey } = extractByKey('config/locales/en.yml', text);
 
   it('selects Rails keys under the locale root, and plural leaves', () => {
     assert.deepEqual(problems, []);
