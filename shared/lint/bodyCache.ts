@@ -4,7 +4,7 @@
 // last lint of each recent document placed its bodies (an edit leaves most of them in place).
 import type { ResolvedConfig } from '../config';
 import type { Body, OffsetMap } from '../extract';
-import type { Range, SeveritySetting } from '../types';
+import type { Fix, Range, Severity, SeveritySetting } from '../types';
 import { lintBody, type BodyOutcome } from './bodyLint';
 import type { HostQuoting } from './hostText';
 import type { BodyReport, LintFinding } from './types';
@@ -75,15 +75,42 @@ function relativeMap(map: OffsetMap, base: number): OffsetMap {
 
 const shiftRange = (r: Range, by: number): Range => ({ start: r.start + by, end: r.end + by });
 
-function shiftFinding(f: LintFinding, by: number): LintFinding {
-  const g: LintFinding = {
-    ruleId: f.ruleId, severity: f.severity, message: f.message, range: shiftRange(f.range, by),
-    fixes: f.fixes.length === 0 ? f.fixes : f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: shiftRange(e.range, by), text: e.text })) })),
-    docsPath: f.docsPath,
-    ...(f.data ? { data: f.data } : {}),
-  };
-  if ('hover' in f) Object.defineProperty(g, 'hover', { get: () => f.hover, enumerable: true });
-  return g;
+/**
+ * A finding moved to where its body now sits. Typing moves every body after the caret, so this is
+ * made for most findings on every keystroke: the fixes are shifted only when read (few ever are),
+ * and the hover is the original's.
+ */
+class ShiftedFinding implements LintFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly docsPath: string | undefined;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly #origin: LintFinding;
+  readonly #by: number;
+  #fixes: readonly Fix[] | undefined;
+
+  constructor(origin: LintFinding, by: number) {
+    this.ruleId = origin.ruleId;
+    this.severity = origin.severity;
+    this.message = origin.message;
+    this.range = shiftRange(origin.range, by);
+    this.docsPath = origin.docsPath;
+    if (origin.data) this.data = origin.data;
+    this.#origin = origin;
+    this.#by = by;
+  }
+
+  get fixes(): readonly Fix[] {
+    const by = this.#by;
+    const fixes = this.#origin.fixes;
+    return (this.#fixes ??= fixes.length === 0 ? fixes : fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: shiftRange(e.range, by), text: e.text })) })));
+  }
+
+  get hover(): string | undefined {
+    return this.#origin.hover;
+  }
 }
 
 function optionsKey(options: Body['options']): string | undefined {
@@ -197,6 +224,6 @@ function placedAt(p: Placement | undefined, entry: Entry, range: Range): Placed 
 
 function place(entry: Entry, range: Range): Placed {
   const base = range.start;
-  const findings = base === 0 ? entry.outcome.findings : entry.outcome.findings.map((f) => shiftFinding(f, base));
+  const findings = base === 0 ? entry.outcome.findings : entry.outcome.findings.map((f) => new ShiftedFinding(f, base));
   return { findings, report: entry.outcome.report(range) };
 }
