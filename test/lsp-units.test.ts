@@ -126,7 +126,7 @@ describe('language server units', () => {
     const seen = (r: LintResult) => ({
       ...r,
       findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, fixes: f.fixes, docsPath: f.docsPath, data: f.data, hover: f.hover })),
-      bodies: r.bodies.map((b) => ({ ...b })),
+      bodies: r.bodies.map((b) => ({ ...b, hover: b.hover })),
     });
     try {
       for (const [path, make] of Object.entries(docs)) {

@@ -86,7 +86,7 @@ class ShiftedFinding implements LintFinding {
   readonly message: string;
   readonly range: Range;
   readonly docsPath: string | undefined;
-  readonly data?: Readonly<Record<string, unknown>>;
+  declare readonly data?: Readonly<Record<string, unknown>>;
   readonly #origin: LintFinding;
   readonly #by: number;
   #fixes: readonly Fix[] | undefined;

@@ -7,7 +7,7 @@ import type { Range, SeveritySetting } from '../types';
 import { buildBodyModel } from './bodyModel';
 import { encodeForHost, type HostQuoting } from './hostText';
 import { bodyCost, bodyFigures, bodyHover, inlayHint } from './present';
-import type { BodyReport, LintFinding } from './types';
+import type { BodyCost, BodyFigures, BodyReport, LintFinding } from './types';
 import { quotePlainScalarFixes } from './yamlPlain';
 
 export interface BodyOutcome {
@@ -52,13 +52,44 @@ export function lintBody(body: Body, config: ResolvedConfig, quoting: HostQuotin
   const syntax = model.template.syntax;
   const profile = model.profile?.id ?? String(body.options.profile ?? config.profile);
   const hint = inlayHint(figures, cost);
-  return {
-    findings,
-    report: (range) => ({
-      range, selectedBy: body.selectedBy, syntax, profile, figures, ...(cost ? { cost } : {}), inlayHint: hint,
-      get hover() {
-        return bodyHover(model, figures, cost);
-      },
-    }),
-  };
+  const parts: ReportParts = { selectedBy: body.selectedBy, syntax, profile, figures, cost, inlayHint: hint, hover: () => bodyHover(model, figures, cost) };
+  return { findings, report: (range) => new PlacedReport(range, parts) };
+}
+
+interface ReportParts {
+  readonly selectedBy: string;
+  readonly syntax: string;
+  readonly profile: string;
+  readonly figures: BodyFigures;
+  readonly cost: BodyCost | undefined;
+  readonly inlayHint: string;
+  readonly hover: () => string;
+}
+
+// Typing moves every body after the caret, so a report is placed anew for most bodies on every
+// keystroke: a class (its hover markdown built only when read) keeps that cheap.
+class PlacedReport implements BodyReport {
+  readonly range: Range;
+  readonly selectedBy: string;
+  readonly syntax: string;
+  readonly profile: string;
+  readonly figures: BodyFigures;
+  declare readonly cost?: BodyCost;
+  readonly inlayHint: string;
+  readonly #hover: () => string;
+
+  constructor(range: Range, parts: ReportParts) {
+    this.range = range;
+    this.selectedBy = parts.selectedBy;
+    this.syntax = parts.syntax;
+    this.profile = parts.profile;
+    this.figures = parts.figures;
+    if (parts.cost) this.cost = parts.cost;
+    this.inlayHint = parts.inlayHint;
+    this.#hover = parts.hover;
+  }
+
+  get hover(): string {
+    return this.#hover();
+  }
 }
