@@ -146,14 +146,14 @@ describe('language server units', () => {
     }
   });
 
-  it('quick fixes come from the lint kept in the server: the current one, and none for a diagnostic whose finding is gone', () => {
+  it('quick fixes come from the diagnostic\'s data, and none for a diagnostic whose finding is gone', () => {
     const lintOf = (doc: TextDocument): Analysis => {
       const result = lintDocument({ path: '/w/a.ts', text: doc.getText() }, DEFAULT_CONFIG);
       return { uri: doc.uri, version: doc.version, path: '/w/a.ts', result, resolution, ms: 0 };
     };
     const v1 = TextDocument.create('file:///w/a.ts', 'typescript', 1, 'sendSms("It’s ok");\n');
     const [quote] = toDiagnostics(lintOf(v1), v1, '/ext');
-    assert.deepEqual(quote!.data, { ruleId: 'non-gsm-char' }, 'data names the rule; the fixes stay in the server');
+    assert.deepEqual(quote!.data, { ruleId: 'non-gsm-char', fixes: [{ title: "Replace ’ with '", edits: [{ range: quote!.range, newText: "'" }] }] }, 'data carries the rule and its fix');
     const ask = (doc: TextDocument) => codeActions({ textDocument: { uri: doc.uri }, range: quote!.range, context: { diagnostics: [quote!] } }, doc, lintOf(doc), { documentChanges: true });
     const replace = ask(v1).find((a) => a.isPreferred);
     assert.equal(replace?.title, "Replace ’ with '");

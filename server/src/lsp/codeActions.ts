@@ -1,6 +1,7 @@
-// Code actions: each diagnostic's own fixes (kept with the lint its `data` came from, never
-// recomputed), fix all of a rule, fix all in the file (also as source.fixAll.smslint, for "fix on
-// save"), and a disable-next-line directive.
+// Code actions: each diagnostic's own fixes (from its `data`, never recomputed; offered only while
+// the current lint still has that finding, so edits of an older version are never applied), fix
+// all of a rule, fix all in the file (also as source.fixAll.smslint, for "fix on save"), and a
+// disable-next-line directive.
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../../../shared/lint';
@@ -27,9 +28,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analysi
   for (const d of ours) {
     const data = d.data as DiagnosticData;
     // A diagnostic of an older version whose finding is gone offers no fix: its own list follows.
-    findingOf(doc, analysis, d)?.fixes.forEach((fix, i) => {
-      const edits = fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text }));
-      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0, edit: edit(analysis.version, edits) });
+    const finding = findingOf(doc, analysis, d);
+    const fixes = finding === undefined ? [] : data.fixes ?? finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text })) }));
+    fixes.forEach((fix, i) => {
+      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0, edit: edit(analysis.version, [...fix.edits]) });
     });
     if (!seenRules.has(data.ruleId)) {
       seenRules.add(data.ruleId);

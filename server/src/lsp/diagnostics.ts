@@ -1,9 +1,9 @@
-// Findings as LSP diagnostics. A diagnostic's `data` names its rule; its fixes stay in the server
-// with the lint they came from (codeActions.ts finds them by range, rule and message), which keeps
-// a keystroke's publish small: on a big file most of the payload was fixes no one asked for.
+// Findings as LSP diagnostics. A diagnostic's `data` names its rule and carries its quick fixes as
+// LSP edits, so code actions are built from it and never recomputed; diagnostics without fixes
+// share one data object per rule (most of a big file's payload on every keystroke).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range as LspRange, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../../../shared/types';
 import type { LintFinding } from '../../../shared/lint/types';
@@ -17,6 +17,8 @@ export const FAILURE_CODE = 'internal-error';
 /** What a diagnostic carries for its code actions. */
 export interface DiagnosticData {
   readonly ruleId: string;
+  /** The finding's quick fixes, preferred first, with edits in the document's LSP positions. */
+  readonly fixes?: readonly { readonly title: string; readonly edits: readonly TextEdit[] }[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -51,7 +53,7 @@ export class DiagnosticReuse {
       const range = toRange(doc, f.range);
       const j = i < head ? i : i >= n - tail ? i - n + m : -1;
       const last = j >= 0 ? shown[j]! : undefined;
-      out[i] = last !== undefined && sameRange(last.range, range) ? last : toDiagnostic(f, range, root);
+      out[i] = last !== undefined && sameRange(last.range, range) ? last : toDiagnostic(f, range, root, doc);
     }
     this.findings = findings;
     this.shown = out;
@@ -81,10 +83,10 @@ export function toDiagnostics(analysis: Analysis, doc: TextDocument, root: strin
     ];
   }
   if (reuse) return reuse.diagnostics(analysis.result.findings, doc, root);
-  return analysis.result.findings.map((f) => toDiagnostic(f, toRange(doc, f.range), root));
+  return analysis.result.findings.map((f) => toDiagnostic(f, toRange(doc, f.range), root, doc));
 }
 
-function toDiagnostic(f: LintFinding, range: LspRange, root: string): Diagnostic {
+function toDiagnostic(f: LintFinding, range: LspRange, root: string, doc: TextDocument): Diagnostic {
   return {
     range,
     severity: SEVERITY[f.severity],
@@ -92,7 +94,10 @@ function toDiagnostic(f: LintFinding, range: LspRange, root: string): Diagnostic
     code: f.ruleId,
     codeDescription: docsLink(root, f.docsPath ?? `docs/rules/${f.ruleId}.md`),
     message: f.message,
-    data: dataOf(f.ruleId),
+    data: f.fixes.length === 0 ? dataOf(f.ruleId) : {
+      ruleId: f.ruleId,
+      fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text })) })),
+    },
   };
 }
 
