@@ -12,6 +12,7 @@ const figures = (segments: number, encoding: 'GSM-7' | 'UCS-2' = 'GSM-7'): BodyF
   encoding: { best: encoding, worst: encoding },
   segments: { best: segments, worst: segments },
   characters: { best: 10, worst: 10 },
+  units: { best: segments * 10, worst: segments * 10 },
   worstReason: '',
 });
 
