@@ -119,24 +119,24 @@ export abstract class SourceMatcher<T extends TokenArrays> {
     return k + 1;
   }
 
-  private punctCodeAt(k: number): number {
-    const { t, text } = this;
-    const len = t.end[k] - t.start[k];
-    const s = t.start[k];
-    return len === 1 ? text.charCodeAt(s) : text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1) + (len > 2 ? 0x40000000 : 0);
-  }
-
   /** Split tokens [lo, hi) at depth-0 punctuators in `seps` (see punctCode). */
   protected split(lo: number, hi: number, seps: ReadonlySet<number>): Span[] {
+    const { text } = this;
+    const { type, start, end } = this.t;
     const out: Span[] = [];
     let from = lo;
     let k = lo;
     while (k < hi) {
-      if (this.t.type[k] === BaseTok.Punct && seps.has(this.punctCodeAt(k))) {
-        out.push([from, k]);
-        from = k + 1;
-        k++;
-        continue;
+      if (type[k] === BaseTok.Punct) {
+        const s = start[k];
+        const len = end[k] - s;
+        const code = len === 1 ? text.charCodeAt(s) : text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1) + (len > 2 ? 0x40000000 : 0);
+        if (seps.has(code)) {
+          out.push([from, k]);
+          from = k + 1;
+          k++;
+          continue;
+        }
       }
       k = this.skip(k, hi);
     }
