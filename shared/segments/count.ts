@@ -1,6 +1,6 @@
 // Encoding and segment count, table-driven, agreeing with the reference calculator
 // (sms-segments-calculator 1.3.0) on every input; see test/segments-oracle.test.ts.
-import { SEPTETS_BY_UNIT } from './gsm';
+import { GSM_EXTENSION, SEPTETS_BY_UNIT } from './gsm';
 import { isSimpleUnit, nextGraphemeBreak } from './graphemes';
 import { DEFAULT_SIZES, type SegmentCount, type SegmentSizes } from './sizes';
 
@@ -67,16 +67,18 @@ class Packer {
   }
 }
 
-/** Segments of equal-size atoms (1 unit each): plain arithmetic, same result as the packer. */
-function uniform(length: number, single: number, multi: number): { segments: number; starts: number[] } {
-  if (length <= single) return { segments: 1, starts: [0] };
+const EXTENSION = new RegExp(`[${GSM_EXTENSION.map(([, ch]) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
+/** Segment starts for equal-size atoms (1 unit each): plain arithmetic, same result as the packer. */
+function uniform(length: number, single: number, multi: number): number[] {
+  if (length <= single) return [0];
   // Segment 1 keeps at most `multi` units once segment 2 exists.
   const first = Math.min(single, multi);
   const segments = 1 + Math.ceil((length - first) / multi);
   const starts = new Array<number>(segments);
   starts[0] = 0;
   for (let i = 1; i < segments; i++) starts[i] = first + (i - 1) * multi;
-  return { segments, starts };
+  return starts;
 }
 
 export function countSegments(text: string, sizes: SegmentSizes = DEFAULT_SIZES): SegmentCount {
@@ -97,8 +99,8 @@ export function countSegments(text: string, sizes: SegmentSizes = DEFAULT_SIZES)
     }
   }
   if (!complex) {
-    const { segments, starts } = uniform(len, sizes.ucs2Single, sizes.ucs2Multi);
-    return { encoding: 'UCS-2', units: len, segments, segmentStarts: starts };
+    const starts = uniform(len, sizes.ucs2Single, sizes.ucs2Multi);
+    return { encoding: 'UCS-2', units: len, segments: starts.length, segmentStarts: starts };
   }
   if (len <= sizes.ucs2Single) return { encoding: 'UCS-2', units: len, segments: 1, segmentStarts: [0] };
   const packer = new Packer(sizes.ucs2Single, sizes.ucs2Multi);
@@ -125,19 +127,19 @@ export function countSegments(text: string, sizes: SegmentSizes = DEFAULT_SIZES)
 
 function gsm(text: string, septets: number, sizes: SegmentSizes): SegmentCount {
   if (septets === text.length || septets <= sizes.gsmSingle) {
-    const { segments, starts } = uniform(septets, sizes.gsmSingle, sizes.gsmMulti);
-    return { encoding: 'GSM-7', units: septets, segments, segmentStarts: starts };
+    const starts = uniform(septets, sizes.gsmSingle, sizes.gsmMulti);
+    return { encoding: 'GSM-7', units: septets, segments: starts.length, segmentStarts: starts };
   }
   // Extension characters are 2-septet atoms: an ESC pair never straddles two segments.
   const packer = new Packer(sizes.gsmSingle, sizes.gsmMulti);
-  for (let i = 0; i < text.length; ) {
-    if (SEPTETS_BY_UNIT[text.charCodeAt(i)] === 2) packer.add(i++, 2);
-    else {
-      let j = i + 1;
-      while (j < text.length && SEPTETS_BY_UNIT[text.charCodeAt(j)] === 1) j++;
-      packer.addRun(i, j - i);
-      i = j;
-    }
+  // The text is known GSM-7 here; the native regex scan finds the (rare) extension characters.
+  EXTENSION.lastIndex = 0;
+  let at = 0;
+  for (let m = EXTENSION.exec(text); m !== null; m = EXTENSION.exec(text)) {
+    if (m.index > at) packer.addRun(at, m.index - at);
+    packer.add(m.index, 2);
+    at = m.index + 1;
   }
+  if (at < text.length) packer.addRun(at, text.length - at);
   return { encoding: 'GSM-7', units: septets, segments: packer.segments, segmentStarts: packer.starts };
 }
