@@ -70,7 +70,7 @@ class Matcher extends SourceMatcher<Tokens> {
   private call(paren: number): void {
     const hit = this.match(this.calls, paren - 1);
     if (!hit) return;
-    const site = hit.values[0];
+    const site = hit.value;
     const close = this.t.pair[paren];
     if (close < 0 || this.isDeclaration(hit.first, close)) return;
     const args = this.split(paren + 1, close, COMMA).filter(([a, b]) => b > a);
@@ -105,7 +105,7 @@ class Matcher extends SourceMatcher<Tokens> {
     const hit = this.match(this.tags, k - 1);
     if (!hit || this.claimed.has(k)) return;
     const end = this.skip(k, this.t.count);
-    this.emit([[k, end]], `tagged template ${hit.values[0]}\`\``);
+    this.emit([[k, end]], `tagged template ${hit.value}\`\``);
   }
 
   private marker(m: number): void {

@@ -55,7 +55,7 @@ class Matcher extends SourceMatcher<PyTokens> {
     const close = t.pair[paren];
     if (close < 0 || this.isWord(hit.first - 1, 'def') || this.isWord(hit.first - 1, 'class')) return;
     const callee = this.callee(hit);
-    for (const site of hit.values) this.site(site, callee, paren, close);
+    for (const site of this.allValues(hit)) this.site(site, callee, paren, close);
   }
 
   private site(site: CallSite, callee: string, paren: number, close: number): void {

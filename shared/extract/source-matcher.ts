@@ -3,7 +3,7 @@
 // concatenations at depth 0, and assemble a body from literal and placeholder operands.
 // Each language says what a literal is and how it decodes.
 import { BodyBuilder, bodySpan } from './offset-map';
-import { quickKey, type NameIndex } from './call-patterns';
+import { quickKey, type NameIndex, type Pattern } from './call-patterns';
 import { BaseTok, type TokenArrays } from './token-buffer';
 import { sniffSyntax } from './syntax';
 import type { Body, ExtractProblem, ExtractResult } from './types';
@@ -20,12 +20,21 @@ const PLUS: ReadonlySet<number> = new Set([punctCode('+')]);
 export type Span = [number, number];
 
 export interface ChainMatch<V> {
-  /** The values of every pattern the chain matches, in configuration order. */
-  readonly values: V[];
+  /** The value of the first pattern (in configuration order) the chain matches. */
+  readonly value: V;
+  /** The patterns with the chain's last name, matching or not (see allValues). */
+  readonly patterns: readonly Pattern<V>[];
   /** The chain's segments, first first; '' stands for a non-name head like `f()`. */
   readonly names: string[];
   /** The chain's first token. */
   readonly first: number;
+}
+
+/** Does the dotted pattern (`*` for any one name) match the end of the chain `names`? */
+function fits(p: Pattern<unknown>, names: readonly string[]): boolean {
+  if (p.rev.length > names.length) return false;
+  for (let s = 0; s < p.rev.length; s++) if (p.rev[s] !== '*' && p.rev[s] !== names[names.length - 1 - s]) return false;
+  return true;
 }
 
 export abstract class SourceMatcher<T extends TokenArrays> {
@@ -93,15 +102,14 @@ export abstract class SourceMatcher<T extends TokenArrays> {
     const list = index.byName.get(this.word(k));
     if (!list) return undefined;
     const names = this.chain(k);
-    const values: V[] = [];
-    for (const p of list) {
-      if (p.rev.length > names.length) continue;
-      let ok = true;
-      for (let s = 0; s < p.rev.length && ok; s++) ok = p.rev[s] === '*' || p.rev[s] === names[names.length - 1 - s];
-      if (ok) values.push(p.value);
-    }
-    if (values.length === 0) return undefined;
-    return { values, names, first: k - 2 * (names.length - 1) };
+    // The first match only: most chains match one pattern, and no list is built for them.
+    for (const p of list) if (fits(p, names)) return { value: p.value, patterns: list, names, first: k - 2 * (names.length - 1) };
+    return undefined;
+  }
+
+  /** The values of every pattern the chain matches, in configuration order. */
+  protected allValues<V>(hit: ChainMatch<V>): V[] {
+    return hit.patterns.filter((p) => fits(p, hit.names)).map((p) => p.value);
   }
 
   /** The callee of a match as written, without a non-name head: `client.messages.create`. */
