@@ -3,6 +3,7 @@ import { countSegments } from '../segments';
 import type { BodyModel } from './bodyModel';
 import { spanText } from './bodyModel';
 import type { BodyCost, BodyFigures } from './types';
+import { groupThousands } from '../pricing';
 
 const span = (a: number, b: number): string => (a === b ? `${a}` : `${a}–${b}`);
 
@@ -40,7 +41,7 @@ export function bodyCost(m: BodyModel): BodyCost | undefined {
       recipients: m.recipients,
       amounts: { unit: m.cost.unit, perRecipient: { ...m.cost.perRecipient }, campaign: { ...m.cost.total } },
       ...(m.planImpact ? { planImpact: m.planImpact.message } : {}),
-      ...(cov ? { balance: `covers ${cov.recipientsCovered.toLocaleString('en-US')} of ${m.recipients.toLocaleString('en-US')} recipients` } : {}),
+      ...(cov ? { balance: `covers ${groupThousands(cov.recipientsCovered)} of ${groupThousands(m.recipients)} recipients` } : {}),
     };
   }
   if (m.costError) return { perRecipient: 'unknown', error: m.costError.message };
@@ -80,7 +81,7 @@ export function bodyHover(m: BodyModel, f: BodyFigures, cost: BodyCost | undefin
     rows.push(`| per recipient (${profile}) | ${cost.perRecipient} |`);
     if (cost.campaign) {
       const n = cost.recipients ?? 0;
-      rows.push(`| ${n.toLocaleString('en-US')} ${n === 1 ? 'recipient' : 'recipients'} | ${cost.campaign} |`);
+      rows.push(`| ${groupThousands(n)} ${n === 1 ? 'recipient' : 'recipients'} | ${cost.campaign} |`);
     }
     if (cost.planImpact) rows.push(`| plan | ${cost.planImpact} |`);
     if (cost.balance) rows.push(`| balance | ${cost.balance} |`);

@@ -2,6 +2,7 @@
 // per body, the total in the last row.
 import { formatAmountSpan } from './amounts';
 import { costTotals, type CostRow } from './costTable';
+import { groupThousands } from '../pricing';
 
 const HEAD = ['body', 'profile', 'encoding', 'segments', 'per recipient', 'recipients', 'campaign', 'plan impact'] as const;
 const ALIGN = ['---', '---', '---', '--:', '--:', '--:', '--:', '---'] as const;
@@ -36,7 +37,7 @@ export function costMarkdown(rows: readonly CostRow[], options: CostMarkdownOpti
       r.encoding,
       r.segments,
       r.error ? `unknown: ${cell(r.error)}` : cell(r.perRecipient),
-      r.recipients?.toLocaleString('en-US') ?? '',
+      r.recipients === undefined ? '' : groupThousands(r.recipients),
       cell(r.campaign),
       cell(r.planImpact),
     ];

@@ -1,4 +1,4 @@
-import { amountFromConfig, formatAmount, type ExactAmount } from '../pricing';
+import { amountFromConfig, formatAmount, groupThousands, type ExactAmount } from '../pricing';
 import type { BodyRule, BodyFinding } from './context';
 
 function asNumber(a: ExactAmount): number {
@@ -16,7 +16,7 @@ export const costLimit: BodyRule = {
     const out: BodyFinding[] = [];
     const checks = [
       ['maxCostPerRecipient', config.limits.maxCostPerRecipient, cost.perRecipient.worst as number, 'per recipient'],
-      ['maxCampaignCost', config.limits.maxCampaignCost, cost.total.worst as number, `for ${m.recipients.toLocaleString('en-US')} recipients`],
+      ['maxCampaignCost', config.limits.maxCampaignCost, cost.total.worst as number, `for ${groupThousands(m.recipients)} recipients`],
     ] as const;
     for (const [key, limit, worst, what] of checks) {
       if (limit === undefined) continue;

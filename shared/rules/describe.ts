@@ -3,7 +3,7 @@ import type { BodyModel } from '../lint/bodyModel';
 import { spanText } from '../lint/bodyModel';
 import { formatCodePoint, type CharFinding } from '../segments';
 import type { Figure, TemplateFigures } from '../templates';
-import { formatSpan, type CampaignCost } from '../pricing';
+import { formatSpan, groupThousands, type CampaignCost } from '../pricing';
 
 export function charLabel(f: CharFinding): string {
   const shown = /^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(f.char) ? `${f.char} ` : '';
@@ -16,7 +16,7 @@ export function segmentSpan(f: TemplateFigures): string {
 
 /** "1 segment", "1,653 recipients". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${groupThousands(n)} ${n === 1 ? one : many}`;
 }
 
 export function encodingOf(f: Figure): string {

@@ -1,4 +1,4 @@
-import { formatAmount } from '../pricing';
+import { formatAmount, groupThousands } from '../pricing';
 import type { BodyRule } from './context';
 import { plural } from './describe';
 
@@ -13,7 +13,7 @@ export const insufficientBalance: BodyRule = {
     const fmt = (v: number): string => formatAmount(m.cost!.unit === 'usd' ? { unit: 'usd', micros: v as never } : { unit: 'credits', credits: v });
     return [{
       range: m.body.range,
-      message: `Balance ${fmt(cov.balance as number)} covers ${cov.recipientsCovered.toLocaleString('en-US')} of ${m.recipients.toLocaleString('en-US')} recipients in the worst case (${plural(m.figures.worst.segments, 'segment')} each); ${cov.recipientsUnsent.toLocaleString('en-US')} would not be sent.`,
+      message: `Balance ${fmt(cov.balance as number)} covers ${groupThousands(cov.recipientsCovered)} of ${groupThousands(m.recipients)} recipients in the worst case (${plural(m.figures.worst.segments, 'segment')} each); ${groupThousands(cov.recipientsUnsent)} would not be sent.`,
       data: { covered: cov.recipientsCovered, unsent: cov.recipientsUnsent },
     }];
   },

@@ -2,7 +2,7 @@
 // run through the pricing core's ledger; per cycle: credits, overage, rollover, expiry, charges.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { forecast, formatMoney, parseIsoDate, resolveProfile, type Forecast, type PlanConfig } from '../../../shared/pricing';
+import { forecast, formatMoney, groupThousands, parseIsoDate, resolveProfile, type Forecast, type PlanConfig } from '../../../shared/pricing';
 import type { Context } from './context';
 import { isIoError } from './io';
 import { lintText } from './lintRun';
@@ -115,7 +115,7 @@ export function runBudget(ctx: Context): number {
   return 0;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => groupThousands(x);
 
 export function budgetTable(f: Forecast, plan: string): string {
   const head = ['cycle', 'period', 'plan', 'rolled in', 'granted', 'sent', 'overage', 'expired', 'forfeited', 'rolled over', 'charged'];

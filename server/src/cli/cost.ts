@@ -3,11 +3,12 @@
 import { costRows, costTotals, formatAmountSpan, type CostRow } from '../../../shared/report';
 import type { Context } from './context';
 import { lintPaths } from './lintRun';
+import { groupThousands } from '../../../shared/pricing';
 
 const HEAD = ['body', 'profile', 'encoding', 'segments', 'per recipient', 'recipients', 'campaign', 'plan impact'] as const;
 
 function cells(r: CostRow): string[] {
-  return [`${r.file}:${r.line}`, r.profile, r.encoding, r.segments, r.error ? `unknown: ${r.error}` : r.perRecipient, r.recipients?.toLocaleString('en-US') ?? '', r.campaign, r.planImpact];
+  return [`${r.file}:${r.line}`, r.profile, r.encoding, r.segments, r.error ? `unknown: ${r.error}` : r.perRecipient, r.recipients === undefined ? '' : groupThousands(r.recipients), r.campaign, r.planImpact];
 }
 
 export function costTable(rows: readonly CostRow[]): string {
