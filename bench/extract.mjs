@@ -1,25 +1,9 @@
 // Extraction speed: a generated 5,000-line TypeScript file with 1,000 SMS literals, and a Python one
 // (call-site arguments, object properties, tagged templates, marker comments, concatenations).
 // Target (issue #6): <= 5 ms per extraction after warm-up. Usage: node bench/extract.mjs [--json]
-import * as esbuild from 'esbuild';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { loadBundle } from './bundle.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'dist', 'bench-extract.js');
-await esbuild.build({
-  entryPoints: [join(root, 'shared', 'extract', 'index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile,
-  // jsonc-parser's "main" is a UMD build whose requires esbuild cannot follow; its ESM build bundles.
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-});
-const { extractBodies, DEFAULT_EXTRACT_OPTIONS } = createRequire(import.meta.url)(outfile);
+const { extractBodies, DEFAULT_EXTRACT_OPTIONS } = await loadBundle('shared/extract/index.ts', 'extract');
 
 export function generate(lines = 5000, literals = 1000) {
   const out = ["import { Twilio } from 'twilio';", "import type { User, Order } from './types';", 'const client = new Twilio(process.env.SID!, process.env.TOKEN!);', ''];

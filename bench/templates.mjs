@@ -1,24 +1,10 @@
 // node bench/templates.mjs: parse + best/worst/sample figures over a seeded corpus of template
 // bodies in every syntax. Target (issue #4): a template with 5 placeholders and 2 branches is
 // analysed at >= 50 M source UTF-16 units/s. Builds its own bundle of shared/templates first.
-import * as esbuild from 'esbuild';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { loadBundle } from './bundle.mjs';
 import { mulberry32 } from './corpus.mjs';
 
-const root = join(fileURLToPath(import.meta.url), '..', '..');
-const outfile = join(root, 'dist', 'bench', 'templates.cjs');
-await esbuild.build({
-  entryPoints: [join(root, 'shared', 'templates', 'index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile,
-  logLevel: 'warning',
-});
-const { parseTemplate, templateFigures } = createRequire(import.meta.url)(outfile);
+const { parseTemplate, templateFigures } = await loadBundle('shared/templates/index.ts', 'templates');
 
 const WORDS = 'your order has shipped and will arrive on Monday reply STOP to opt out thanks for shopping with us code expires in minutes hi there appointment reminder tomorrow at call us if you need to reschedule'.split(' ');
 const SPICE = ['’', '€', 'é', '😀', 'Zoë', '{', '—'];
