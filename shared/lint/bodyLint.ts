@@ -7,7 +7,7 @@ import type { Range, SeveritySetting } from '../types';
 import { buildBodyModel } from './bodyModel';
 import { encodeForHost, type HostQuoting } from './hostText';
 import { bodyCost, bodyFigures, bodyHover, inlayHint } from './present';
-import type { BodyCost, BodyFigures, BodyReport, LintFinding } from './types';
+import type { BodyCost, BodyFigures, BodyReport, BodySummary, LintFinding } from './types';
 import { quotePlainScalarFixes } from './yamlPlain';
 
 export interface BodyOutcome {
@@ -56,15 +56,7 @@ export function lintBody(body: Body, config: ResolvedConfig, quoting: HostQuotin
   return { findings, report: (range) => new PlacedReport(range, parts) };
 }
 
-interface ReportParts {
-  readonly selectedBy: string;
-  readonly syntax: string;
-  readonly profile: string;
-  readonly figures: BodyFigures;
-  readonly cost: BodyCost | undefined;
-  readonly inlayHint: string;
-  readonly hover: () => string;
-}
+type ReportParts = BodySummary & { readonly hover: () => string };
 
 // Typing moves every body after the caret, so a report is placed anew for most bodies on every
 // keystroke: a class (its hover markdown built only when read) keeps that cheap.

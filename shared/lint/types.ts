@@ -64,6 +64,11 @@ export interface BodyReport {
   readonly hover: string;
 }
 
+/** What a body report says besides where it is and its hover: shared by the cache and the CLI. */
+export type BodySummary = Pick<BodyReport, 'selectedBy' | 'syntax' | 'profile' | 'figures' | 'inlayHint'> & {
+  readonly cost: BodyCost | undefined;
+};
+
 export interface LintFinding {
   readonly ruleId: string;
   readonly severity: Severity;

@@ -2,7 +2,7 @@
 import type { BodyModel } from '../lint/bodyModel';
 import { spanText } from '../lint/bodyModel';
 import { formatCodePoint, type CharFinding } from '../segments';
-import type { Figure, TemplateFigures } from '../templates';
+import type { TemplateFigures } from '../templates';
 import { formatSpan, groupThousands, type CampaignCost } from '../pricing';
 
 export function charLabel(f: CharFinding): string {
@@ -17,10 +17,6 @@ export function segmentSpan(f: TemplateFigures): string {
 /** "1 segment", "1,653 recipients". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${groupThousands(n)} ${n === 1 ? one : many}`;
-}
-
-export function encodingOf(f: Figure): string {
-  return f.encoding;
 }
 
 /** "+$0.01 per recipient, +$16.53 for 1,653 recipients", or '' when nothing changes. */
@@ -38,7 +34,17 @@ export function costDelta(now: CampaignCost | undefined, after: CampaignCost | u
  * "forces UCS-2: 1 → 2 segments, +$0.01 per recipient, +$16.53 for 1,653 recipients".
  * "After" is the body once every replacement fix-all would make is made.
  */
+// The sentence depends only on the body and one flag; a body with many curly quotes asks once.
+const effects = new WeakMap<BodyModel, { fixed?: string; kept?: string }>();
+
 export function ucs2Effect(m: BodyModel, fixedByFixAll: boolean): string {
+  let memo = effects.get(m);
+  if (!memo) effects.set(m, (memo = {}));
+  const key = fixedByFixAll ? 'fixed' : 'kept';
+  return (memo[key] ??= describeUcs2Effect(m, fixedByFixAll));
+}
+
+function describeUcs2Effect(m: BodyModel, fixedByFixAll: boolean): string {
   const now = m.figures.worst;
   const after = m.fixedFigures.worst;
   if (now.encoding !== 'UCS-2') return `is outside GSM-7 (${plural(now.segments, 'segment')})`;

@@ -1,6 +1,6 @@
 // What one run found, in the shape every formatter renders: the core's LintResult with 1-based
 // positions added and paths made relative to the working directory. Pure.
-import type { BodyFigures, BodyCost, LintResult } from '../../../shared/lint/types';
+import type { BodySummary, LintResult } from '../../../shared/lint/types';
 import type { Severity } from '../../../shared/types';
 import type { RuleInfo } from './io';
 import { locator } from '../../../shared/text/lines';
@@ -36,14 +36,7 @@ export interface ReportFinding extends Span {
   readonly data: Readonly<Record<string, unknown>> | undefined;
 }
 
-export interface ReportBody extends Span {
-  readonly selectedBy: string;
-  readonly syntax: string;
-  readonly profile: string;
-  readonly figures: BodyFigures;
-  readonly cost: BodyCost | undefined;
-  readonly inlayHint: string;
-}
+export type ReportBody = Span & BodySummary;
 
 export interface FileReport {
   /** Relative to the working directory, with "/" (or absolute when outside it). */
