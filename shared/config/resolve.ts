@@ -75,7 +75,35 @@ export function resolveConfig(filePath: string, fs: ConfigFs, options: ResolveOp
 
 // Files that share a chain and match the same overrides share one ResolvedConfig object, so
 // per-config memos downstream (profiles, prices, glob matchers) hit across files.
-const resolvedByChain = new WeakMap<Chain, Map<string, ResolvedConfig>>();
+interface ChainState {
+  readonly applied: readonly { readonly config: SmslintConfig; readonly dir: string | undefined }[];
+  readonly baseDir: string | undefined;
+  /** No override or placeholder glob: every file of the chain gets the same config. */
+  readonly uniform: boolean;
+  readonly byPath: Map<string, ResolvedConfig>;
+  /** The resolution with `ignored` false, then true, per config (a walk resolves thousands of files). */
+  readonly resolutions: Map<ResolvedConfig, readonly [ConfigResolution, ConfigResolution]>;
+}
+const chainStates = new WeakMap<Chain, Map<SmslintConfig | undefined, ChainState>>();
+
+function chainState(chain: Chain, base: SmslintConfig | undefined): ChainState {
+  let byBase = chainStates.get(chain);
+  if (!byBase) chainStates.set(chain, (byBase = new Map()));
+  let state = byBase.get(base);
+  if (!state) {
+    const broken = chain.problems.some((p) => p.severity === 'error');
+    const layers: readonly ConfigLayer[] = broken ? [] : chain.layers;
+    const baseDir = layers[0]?.dir;
+    const applied = [
+      ...(base ? [{ config: base, dir: baseDir }] : []),
+      ...layers.flatMap((l) => (l.config ? [{ config: l.config, dir: l.dir }] : [])),
+    ];
+    const pathDependent = (c: SmslintConfig) => (c.overrides?.length ?? 0) > 0 || (typeof c.placeholders === 'object' && c.placeholders !== null && !Array.isArray(c.placeholders));
+    state = { applied, baseDir, uniform: !applied.some((a) => pathDependent(a.config)), byPath: new Map(), resolutions: new Map() };
+    byBase.set(base, state);
+  }
+  return state;
+}
 
 /** Which path-dependent parts of the layers apply to `filePath`: overrides and placeholder globs. */
 function pathSignature(filePath: string, layers: readonly { config: SmslintConfig; dir: string | undefined }[], locale: string | undefined): string {
@@ -97,16 +125,9 @@ function pathSignature(filePath: string, layers: readonly { config: SmslintConfi
 }
 
 function resolveFromChain(filePath: string, chain: Chain, base: SmslintConfig | undefined, locale: string | undefined): ConfigResolution {
-  const broken = chain.problems.some((p) => p.severity === 'error');
-  const layers: readonly ConfigLayer[] = broken ? [] : chain.layers;
-  const baseDir = layers[0]?.dir;
-  const applied = [
-    ...(base ? [{ config: base, dir: baseDir }] : []),
-    ...layers.flatMap((l) => (l.config ? [{ config: l.config, dir: l.dir }] : [])),
-  ];
-  let byPath = resolvedByChain.get(chain);
-  if (!byPath) resolvedByChain.set(chain, (byPath = new Map()));
-  const sig = `${baseDir ?? ''}\0${pathSignature(filePath, applied, locale)}`;
+  const state = chainState(chain, base);
+  const { applied, baseDir, byPath } = state;
+  const sig = state.uniform ? (locale ?? '') : pathSignature(filePath, applied, locale);
   let config = byPath.get(sig);
   if (!config) {
     const m = new Builder(baseDir, filePath);
@@ -114,13 +135,12 @@ function resolveFromChain(filePath: string, chain: Chain, base: SmslintConfig | 
     config = m.done();
     byPath.set(sig, config);
   }
-  return {
-    config,
-    source: chain.layers[chain.layers.length - 1]?.file,
-    sources: chain.layers.map((l) => l.file),
-    problems: chain.problems,
-    ignored: matches(config.ignore, baseDir, filePath),
-  };
+  let pair = state.resolutions.get(config);
+  if (!pair) {
+    const r = { config, source: chain.layers[chain.layers.length - 1]?.file, sources: chain.layers.map((l) => l.file), problems: chain.problems };
+    state.resolutions.set(config, (pair = [{ ...r, ignored: false }, { ...r, ignored: true }]));
+  }
+  return pair[matches(config.ignore, baseDir, filePath) ? 1 : 0];
 }
 
 const compiled = new Map<string, (path: string) => boolean>();

@@ -8,7 +8,7 @@ import {
   type CampaignCost, type ExactAmount, type PlanImpact, type PricingProfile, type PlanSpec, type Span,
 } from '../pricing';
 import type { CharFinding } from '../segments';
-import { detectSyntax, parseTemplate, TEMPLATE_SYNTAXES, templateFigures, type Template, type TemplateFigures, type TemplateSyntax } from '../templates';
+import { detectSyntax, parseTemplate, TEMPLATE_SYNTAXES, templateFigures, type FigureOptions, type Template, type TemplateFigures, type TemplateSyntax } from '../templates';
 import type { Range } from '../types';
 import { literalFindings, replaceInBody } from './literals';
 
@@ -49,14 +49,30 @@ function syntaxFor(body: Body, config: ResolvedConfig): TemplateSyntax {
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+type FigureArgs = readonly [vars: Readonly<Record<string, object>>, options: FigureOptions];
+// Every body of a file (and of every file sharing its config) measures with the same variables and
+// options: build them once, so nothing is copied per body and the template core can memoize by them.
+const figureArgsMemo = new WeakMap<ResolvedConfig, Map<PricingProfile | undefined, FigureArgs>>();
+
+function figureArgs(config: ResolvedConfig, profile: PricingProfile | undefined): FigureArgs {
+  let byProfile = figureArgsMemo.get(config);
+  if (!byProfile) figureArgsMemo.set(config, (byProfile = new Map()));
+  let args = byProfile.get(profile);
+  if (!args) {
+    const options: FigureOptions = {
+      ...(profile ? { sizes: profile.segmentSizes } : {}),
+      defaultMaxLength: config.variableDefaults.maxLength,
+      defaultMinLength: config.variableDefaults.minLength,
+      defaultCharset: config.variableDefaults.charset,
+    };
+    byProfile.set(profile, (args = [config.variables as Readonly<Record<string, object>>, options]));
+  }
+  return args;
+}
+
 function figuresOf(template: Template, config: ResolvedConfig, profile: PricingProfile | undefined, frontVars: Readonly<Record<string, unknown>> | undefined): TemplateFigures {
-  const vars = { ...config.variables, ...(frontVars as Record<string, object> | undefined) };
-  return templateFigures(template, vars, {
-    ...(profile ? { sizes: profile.segmentSizes } : {}),
-    defaultMaxLength: config.variableDefaults.maxLength,
-    defaultMinLength: config.variableDefaults.minLength,
-    defaultCharset: config.variableDefaults.charset,
-  });
+  const [vars, options] = figureArgs(config, profile);
+  return templateFigures(template, frontVars ? { ...vars, ...(frontVars as Record<string, object>) } : vars, options);
 }
 
 const RULE_OF_KIND = { 'non-gsm': 'non-gsm-char', invisible: 'invisible-char', decomposed: 'decomposed-char' } as const;

@@ -115,16 +115,16 @@ export function fileReport(input: FileReportInput): FileReport {
       data: f.data,
     });
   }
-  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId)));
-  const bodies = (r?.bodies ?? []).map<ReportBody>((b) => ({
-    ...span(b.range.start, b.range.end),
-    selectedBy: b.selectedBy,
-    syntax: b.syntax,
-    profile: b.profile,
-    figures: b.figures,
-    cost: b.cost,
-    inlayHint: b.inlayHint,
-  }));
+  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const bodies = (r?.bodies ?? []).map<ReportBody>((b) => {
+    const { start, end } = b.range;
+    const s = at(start);
+    const e = at(end);
+    return {
+      offset: start, endOffset: end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
+      selectedBy: b.selectedBy, syntax: b.syntax, profile: b.profile, figures: b.figures, cost: b.cost, inlayHint: b.inlayHint,
+    };
+  });
   return {
     path: displayPath(input.cwd, input.absolutePath),
     absolutePath: input.absolutePath,

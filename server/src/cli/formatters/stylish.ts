@@ -81,28 +81,26 @@ function costLine(t: StylishTotals): string | undefined {
 
 /** One file's block ("" when it has no findings): a blank line, the path, a row per finding. */
 export function stylishFile(file: FileReport, c: Paint): string {
-  if (file.findings.length === 0) return '';
-  const rows = file.findings.map((f) => ({
-    pos: `${f.line}:${f.column}`,
-    sev: f.severity,
-    msg: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
-    rule: f.ruleId,
-  }));
+  const { findings } = file;
+  if (findings.length === 0) return '';
+  const msgs = findings.map((f) => (/[\r\n]/.test(f.message) ? f.message.replace(/\s*[\r\n]+\s*/g, ' ') : f.message));
   let wPos = 0;
   let wSev = 0;
   let wMsg = 0;
-  for (const r of rows) {
-    wPos = Math.max(wPos, r.pos.length);
-    wSev = Math.max(wSev, r.sev.length);
-    wMsg = Math.max(wMsg, r.msg.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    wPos = Math.max(wPos, `${f.line}:${f.column}`.length);
+    wSev = Math.max(wSev, f.severity.length);
+    wMsg = Math.max(wMsg, msgs[i]!.length);
   }
-  const out = ['', c('underline', file.path)];
-  for (const r of rows) {
-    const sev = r.sev.padEnd(wSev);
-    const colored = r.sev === 'error' ? c('red', sev) : r.sev === 'warning' ? c('yellow', sev) : c('cyan', sev);
-    out.push(`  ${c('dim', r.pos.padEnd(wPos))}  ${colored}  ${r.msg.padEnd(wMsg)}  ${c('dim', r.rule)}`);
+  let out = `\n${c('underline', file.path)}`;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const sev = f.severity.padEnd(wSev);
+    const colored = f.severity === 'error' ? c('red', sev) : f.severity === 'warning' ? c('yellow', sev) : c('cyan', sev);
+    out += `\n  ${c('dim', `${f.line}:${f.column}`.padEnd(wPos))}  ${colored}  ${msgs[i]!.padEnd(wMsg)}  ${c('dim', f.ruleId)}`;
   }
-  return out.join('\n');
+  return out;
 }
 
 /** The closing lines: counts, what --fix could do, and the campaign cost. */
