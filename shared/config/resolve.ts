@@ -152,9 +152,13 @@ function matcher(glob: string): (path: string) => boolean {
   if (!m) {
     const neg = glob.startsWith('!');
     const body = neg ? glob.slice(1) : glob;
-    const test = picomatch(body, { dot: true });
+    // The compiled expression, not picomatch's matcher (which builds a result object per call).
+    const re = picomatch.makeRe(body, { dot: true });
     const base = !body.includes('/');
-    m = (p) => test(base ? p.slice(p.lastIndexOf('/') + 1) : p);
+    m = (p) => {
+      const s = base ? p.slice(p.lastIndexOf('/') + 1) : p;
+      return s === body || re.test(s);
+    };
     compiled.set(glob, m);
   }
   return m;

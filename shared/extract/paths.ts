@@ -12,12 +12,20 @@ export interface KindGlobs {
 
 type Matcher = (path: string) => boolean;
 
+// picomatch's compiled expressions tested directly: its matcher function builds a result object
+// per call, and a walk classifies every file it meets. (As picomatch does, a path equal to the glob matches.)
 function matcher(globs: readonly string[]): Matcher {
-  const names = globs.filter((g) => !g.includes('/'));
-  const paths = globs.filter((g) => g.includes('/'));
-  const byName = names.length ? picomatch(names, { dot: true, basename: true }) : undefined;
-  const byPath = paths.length ? picomatch(paths, { dot: true }) : undefined;
-  return (p) => (byName?.(p) ?? false) || (byPath?.(p) ?? false);
+  const compile = (gs: readonly string[]) => gs.map((g) => ({ glob: g, re: picomatch.makeRe(g, { dot: true }) }));
+  const names = compile(globs.filter((g) => !g.includes('/')));
+  const paths = compile(globs.filter((g) => g.includes('/')));
+  return (p) => {
+    if (names.length) {
+      const base = p.slice(p.lastIndexOf('/') + 1);
+      for (const n of names) if (base === n.glob || n.re.test(base)) return true;
+    }
+    for (const x of paths) if (p === x.glob || x.re.test(p)) return true;
+    return false;
+  };
 }
 
 /** Forward slashes, no URI scheme, drive letter or leading slash: what the globs expect. */

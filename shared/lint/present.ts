@@ -3,7 +3,7 @@ import { countSegments } from '../segments';
 import type { BodyModel } from './bodyModel';
 import { spanText } from './bodyModel';
 import type { BodyCost, BodyFigures } from './types';
-import { groupThousands } from '../pricing';
+import { groupThousands, type CampaignCost } from '../pricing';
 
 const span = (a: number, b: number): string => (a === b ? `${a}` : `${a}–${b}`);
 
@@ -32,20 +32,30 @@ export function bodyFigures(m: BodyModel): BodyFigures {
   };
 }
 
+// Bodies priced alike share one CampaignCost (see priceOf): their cost lines are spelled once.
+const costLines = new WeakMap<object, BodyCost>();
+
 export function bodyCost(m: BodyModel): BodyCost | undefined {
-  if (m.cost) {
-    const cov = m.cost.coverage?.worst;
-    return {
-      perRecipient: spanText(m.cost, 'perRecipient'),
-      campaign: spanText(m.cost, 'total'),
-      recipients: m.recipients,
-      amounts: { unit: m.cost.unit, perRecipient: { ...m.cost.perRecipient }, campaign: { ...m.cost.total } },
-      ...(m.planImpact ? { planImpact: m.planImpact.message } : {}),
-      ...(cov ? { balance: `covers ${groupThousands(cov.recipientsCovered)} of ${groupThousands(m.recipients)} recipients` } : {}),
-    };
+  if (m.cost && !m.planImpact) {
+    let c = costLines.get(m.cost);
+    if (!c) costLines.set(m.cost, (c = pricedCost(m, m.cost)));
+    return c;
   }
+  if (m.cost) return pricedCost(m, m.cost);
   if (m.costError) return { perRecipient: 'unknown', error: m.costError.message };
   return undefined;
+}
+
+function pricedCost(m: BodyModel, c: CampaignCost): BodyCost {
+  const cov = c.coverage?.worst;
+  return {
+    perRecipient: spanText(c, 'perRecipient'),
+    campaign: spanText(c, 'total'),
+    recipients: m.recipients,
+    amounts: { unit: c.unit, perRecipient: { ...c.perRecipient }, campaign: { ...c.total } },
+    ...(m.planImpact ? { planImpact: m.planImpact.message } : {}),
+    ...(cov ? { balance: `covers ${groupThousands(cov.recipientsCovered)} of ${groupThousands(m.recipients)} recipients` } : {}),
+  };
 }
 
 function encodingText(f: BodyFigures): string {
