@@ -6,6 +6,7 @@ import type { SegmentSizes } from '../segments';
 import type { Assumption, TemplateFigures, VariableReport } from './figures';
 import { BEST, joinVariants, measureInto, NO_PICKS, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Picks, type Scenario, type Variant } from './measure';
 import { addUse, caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
+import { shallowFigures } from './shallowFigures';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableDefaults, VariableMeta } from './variables';
 
@@ -212,6 +213,8 @@ export interface FastOptions {
 
 /** Figures of a template with no loops and at most `maxVariants` combinations; otherwise undefined. */
 export function fastFigures(parts: readonly Part[], vars: Readonly<Record<string, VariableMeta>>, o: FastOptions): TemplateFigures | undefined {
+  const shallow = shallowFigures(parts, vars, o);
+  if (shallow) return shallow;
   const m = new Fast(vars, o.extendedInWorst, o.locale);
   const nodes: Node[] = [];
   const variantCount = m.build(parts, nodes);

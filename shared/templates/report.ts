@@ -8,7 +8,7 @@ import type { Range } from '../types';
 import type { Assumption, Figure, TemplateFigures, ValueChoice, VariableReport, VariantFigures, Widening } from './figures';
 import { BEST, compare, quickCount, renderedCount, SAMPLE, WORST, type FigureCount, type Picks, type Scenario, type Variant, type VariableValues } from './measure';
 import type { BranchPart, BranchTest, ValueKind, VariablePart } from './types';
-import { resolveVariable, type ResolvedVariable, type VariableDefaults, type VariableMeta } from './variables';
+import { resolveFrom, type ResolvedVariable, type VariableDefaults, type VariableMeta } from './variables';
 
 export interface Label {
   readonly text: string;
@@ -62,8 +62,7 @@ export function resolveInfo(
   assumptions: Assumption[],
 ): boolean {
   const name = v.name;
-  const meta = Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
-  const r = resolveVariable(name, v, meta, defaults, septetsOf);
+  const r = resolveFrom(name, v, vars, defaults, septetsOf);
   v.r = r;
   const range = v.ranges[0]!;
   if (r.assumed.includes('minLength') || r.assumed.includes('maxLength')) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));

@@ -148,17 +148,87 @@ export function resolveVariable(
     }
     extended = hasExtended(sample, septets);
   }
-  return {
-    name,
+  return resolved(name, info.valueKind, minLength, maxLength, charset, sample, assumed, charset === 'unicode' && maxLength > 0, extended, info.ranges, adjustments);
+}
+
+/** One field order for every resolved variable (they are also the report's objects). */
+function resolved(
+  name: string,
+  valueKind: ValueKind,
+  minLength: number,
+  maxLength: number,
+  charset: VariableCharset,
+  sample: string | undefined,
+  assumed: readonly AssumedField[],
+  mayBeUnicode: boolean,
+  extended: boolean,
+  ranges: readonly Range[],
+  adjustments: readonly string[],
+): ResolvedVariable {
+  return { name, valueKind, minLength, maxLength, charset, sample, assumed, mayBeUnicode, extended, ranges, adjustments };
+}
+
+/** A resolution and everything it was a function of: the name, how it is printed, the metadata
+ * fields it read (compared by value, so a config edited in place is seen) and the defaults. */
+interface Remembered {
+  readonly key: string;
+  readonly valueKind: ValueKind;
+  readonly meta: VariableMeta | undefined;
+  readonly minLength: unknown;
+  readonly maxLength: unknown;
+  readonly charset: unknown;
+  readonly sample: unknown;
+  readonly defaultMinLength: number;
+  readonly defaultMaxLength: number;
+  readonly defaultCharset: VariableCharset;
+  readonly r: ResolvedVariable;
+}
+
+const remembered = new Map<string, Remembered>();
+const REMEMBER_LIMIT = 2_000;
+
+/** resolveVariable for `vars[name]`, remembered per variable name: the editor and the CLI resolve
+ * the same few variables for every body. The result carries this body's `ranges`. */
+export function resolveFrom(
+  name: string,
+  info: { valueKind: ValueKind; ranges: readonly Range[] },
+  vars: Readonly<Record<string, VariableMeta>>,
+  defaults: Required<VariableDefaults>,
+  septets: (u: number) => number,
+): ResolvedVariable {
+  const e = remembered.get(name);
+  // The remembered key is the string already used as a property key: looked up without hashing anew.
+  const key = e ? e.key : name;
+  const meta = Object.prototype.hasOwnProperty.call(vars, key) ? vars[key] : undefined;
+  if (
+    e !== undefined &&
+    e.meta === meta &&
+    e.valueKind === info.valueKind &&
+    e.defaultMinLength === defaults.defaultMinLength &&
+    e.defaultMaxLength === defaults.defaultMaxLength &&
+    e.defaultCharset === defaults.defaultCharset &&
+    e.minLength === meta?.minLength &&
+    e.maxLength === meta?.maxLength &&
+    e.charset === meta?.charset &&
+    e.sample === meta?.sample
+  ) {
+    const r = e.r;
+    return resolved(name, r.valueKind, r.minLength, r.maxLength, r.charset, r.sample, r.assumed, r.mayBeUnicode, r.extended, info.ranges, r.adjustments);
+  }
+  const r = resolveVariable(name, info, meta, defaults, septets);
+  if (remembered.size >= REMEMBER_LIMIT) remembered.clear();
+  remembered.set(name, {
+    key,
     valueKind: info.valueKind,
-    minLength,
-    maxLength,
-    charset,
-    sample,
-    assumed,
-    mayBeUnicode: charset === 'unicode' && maxLength > 0,
-    extended,
-    ranges: info.ranges,
-    adjustments,
-  };
+    meta,
+    minLength: meta?.minLength,
+    maxLength: meta?.maxLength,
+    charset: meta?.charset,
+    sample: meta?.sample,
+    defaultMinLength: defaults.defaultMinLength,
+    defaultMaxLength: defaults.defaultMaxLength,
+    defaultCharset: defaults.defaultCharset,
+    r,
+  });
+  return r;
 }

@@ -1,0 +1,277 @@
+// The commonest template shape measured with plain numbers: printed parts at the top level and
+// branch groups whose arms print text and variables only (no nested groups, no loops). Sums are
+// kept per case as (length, septets, flags) triples in flat arrays, branch combinations are
+// counted like an odometer from the per-arm sums, and nothing is rendered unless the count needs
+// the text. It computes exactly what the general path does (test/templates-fast.test.ts compares
+// them); any other shape returns undefined and the next path runs.
+import type { SegmentSizes } from '../segments';
+import type { Assumption, TemplateFigures, VariableReport, VariantFigures } from './figures';
+import type { FastOptions } from './fastFigures';
+import { BEST, COMPLEX, compare, EXTENDED, measureInto, NON_GSM, printedText, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario } from './measure';
+import { addUse, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
+import type { LiteralPart, Part, VariablePart } from './types';
+import type { VariableMeta } from './variables';
+
+type Printed = LiteralPart | VariablePart;
+
+/** Segments of `n` 1-unit atoms, as count.ts computes them. */
+function uniform(n: number, single: number, multi: number): number {
+  return n <= single ? 1 : 1 + Math.ceil((n - Math.min(single, multi)) / multi);
+}
+
+/** quickCount on a (length, septets, flags) triple. */
+function quick(len: number, septets: number, flags: number, sizes: SegmentSizes): FigureCount | null {
+  if (!(flags & NON_GSM)) {
+    if (!(flags & EXTENDED) || septets <= sizes.gsmSingle) {
+      return { encoding: 'GSM-7', units: septets, segments: uniform(septets, sizes.gsmSingle, sizes.gsmMulti), length: len };
+    }
+  } else if (!(flags & COMPLEX) || len <= sizes.ucs2Single) {
+    return { encoding: 'UCS-2', units: len, segments: uniform(len, sizes.ucs2Single, sizes.ucs2Multi), length: len };
+  }
+  return null;
+}
+
+class Shallow extends Choices {
+  /** Printed variables in body order. */
+  readonly vars: VariableInfo[] = [];
+  /** Arm `k` of all groups is `groups[armGroup[k]].branches[k - firstArm[g]]`. */
+  readonly firstArm: number[] = [];
+  /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
+  readonly len: number[] = [];
+  readonly septets: number[] = [];
+  readonly flags: number[] = [];
+  private readonly scratch = new Stats();
+  private readonly labelObjects: Label[][] = [];
+
+  constructor(
+    meta: Readonly<Record<string, VariableMeta>>,
+    readonly extendedInWorst: boolean,
+    locale: string,
+  ) {
+    super(meta, locale);
+  }
+
+  /** Collects variables and branch groups; false when the shape is not this path's. */
+  scan(parts: readonly Part[]): boolean {
+    let arms = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (p.kind === 'literal') continue;
+      if (p.kind === 'variable') {
+        this.varIndex(p);
+        continue;
+      }
+      if (p.kind !== 'branch' || p.branches.length === 0) return false;
+      this.firstArm.push(arms);
+      this.groups.push(p);
+      for (const b of p.branches) {
+        arms++;
+        const ps = b.parts;
+        for (let j = 0; j < ps.length; j++) {
+          const q = ps[j]!;
+          if (q.kind === 'variable') this.varIndex(q);
+          else if (q.kind !== 'literal') return false;
+        }
+      }
+    }
+    const n = 3 + 3 * arms;
+    for (let k = 0; k < n; k++) {
+      this.len.push(0);
+      this.septets.push(0);
+      this.flags.push(0);
+    }
+    return true;
+  }
+
+  private varIndex(p: VariablePart): void {
+    const vs = this.vars;
+    for (let i = 0; i < vs.length; i++) {
+      if (vs[i]!.name === p.name) {
+        addUse(vs[i]!, p);
+        return;
+      }
+    }
+    vs.push(variableInfo(p));
+  }
+
+  get(name: string): VariableInfo | undefined {
+    for (const v of this.vars) if (v.name === name) return v;
+    return undefined;
+  }
+
+  protected printedSample(name: string): string | undefined {
+    return this.get(name)?.sample;
+  }
+
+  /** Adds the sums of `parts` in each case at slot `at` (0: top level, 3 + 3k: arm k). */
+  private sum(parts: readonly Part[], at: number): void {
+    const s = this.scratch;
+    const ext = this.extendedInWorst;
+    let lLen = 0;
+    let lSep = 0;
+    let lFlags = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (p.kind === 'literal') {
+        s.len = s.septets = s.flags = 0;
+        measureInto(p.text, s);
+        lLen += s.len;
+        lSep += s.septets;
+        lFlags |= s.flags;
+      } else if (p.kind === 'variable') {
+        const v = this.get(p.name)!;
+        for (let sc = 0; sc < 3; sc++) {
+          s.len = s.septets = s.flags = 0;
+          variableInto(p, v, sc as Scenario, ext, s);
+          this.len[at + sc] += s.len;
+          this.septets[at + sc] += s.septets;
+          this.flags[at + sc] |= s.flags;
+        }
+      }
+    }
+    // Literal text is the same in every case.
+    for (let sc = 0; sc < 3; sc++) {
+      this.len[at + sc] += lLen;
+      this.septets[at + sc] += lSep;
+      this.flags[at + sc] |= lFlags;
+    }
+  }
+
+  /** Fills the sums of the top level and of every arm. */
+  measure(parts: readonly Part[]): void {
+    this.sum(parts, 0);
+    for (let g = 0; g < this.groups.length; g++) {
+      const bs = this.groups[g]!.branches;
+      for (let i = 0; i < bs.length; i++) this.sum(bs[i]!.parts, 3 + 3 * (this.firstArm[g]! + i));
+    }
+  }
+
+  /** The count of case `sc` along `arms`, from the sums where that is exact. */
+  count(parts: readonly Part[], arms: readonly number[], sc: Scenario, sizes: SegmentSizes): FigureCount {
+    let len = this.len[sc]!;
+    let sep = this.septets[sc]!;
+    let flags = this.flags[sc]!;
+    for (let g = 0; g < arms.length; g++) {
+      const at = 3 + 3 * (this.firstArm[g]! + arms[g]!) + sc;
+      len += this.len[at]!;
+      sep += this.septets[at]!;
+      flags |= this.flags[at]!;
+    }
+    return quick(len, sep, flags, sizes) ?? renderedCount(this.render(parts, arms, sc), sizes);
+  }
+
+  render(parts: readonly Part[], arms: readonly number[], sc: Scenario): string {
+    let s = '';
+    let g = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (p.kind === 'branch') {
+        const ps = p.branches[arms[g++]!]!.parts;
+        for (let j = 0; j < ps.length; j++) s += this.printed(ps[j] as Printed, sc);
+      } else s += this.printed(p as Printed, sc);
+    }
+    return s;
+  }
+
+  private printed(p: Printed, sc: Scenario): string {
+    return p.kind === 'literal' ? p.text : (printedText(p, this.get(p.name)!, sc, this.extendedInWorst) ?? '');
+  }
+
+  label(g: number, i: number): Label {
+    const l = (this.labelObjects[g] ??= []);
+    return (l[i] ??= { text: this.pickLabel(g, i), kind: 'branch' });
+  }
+
+  /** The figure of case `sc` along `arms`; `c`: its count when already known. */
+  figure(parts: readonly Part[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
+    const count = c ?? this.count(parts, arms, sc, sizes);
+    // Without groups every variable prints once, in body order.
+    if (arms.length === 0) return caseFigure(sc, count, this.vars, NO_LABELS);
+    const printed: VariableInfo[] = [];
+    const labels: Label[] = [];
+    let g = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (p.kind === 'variable') this.print(p, printed);
+      else if (p.kind === 'branch') {
+        const a = arms[g]!;
+        labels.push(this.label(g++, a));
+        const ps = p.branches[a]!.parts;
+        for (let j = 0; j < ps.length; j++) {
+          const q = ps[j]!;
+          if (q.kind === 'variable') this.print(q, printed);
+        }
+      }
+    }
+    return caseFigure(sc, count, printed, labels);
+  }
+
+  private print(p: VariablePart, printed: VariableInfo[]): void {
+    const v = this.get(p.name)!;
+    if (!printed.includes(v)) printed.push(v);
+  }
+}
+
+/** Figures of a template whose branch groups are all at the top level and hold no groups or
+ * loops, with at most `maxVariants` combinations; otherwise undefined. */
+export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<string, VariableMeta>>, o: FastOptions): TemplateFigures | undefined {
+  const m = new Shallow(vars, o.extendedInWorst, o.locale);
+  if (!m.scan(parts)) return undefined;
+  const groups = m.groups;
+  const G = groups.length;
+  let variantCount = 1;
+  for (const p of groups) {
+    variantCount *= p.branches.length;
+    if (variantCount > 1e9) variantCount = 1e9;
+  }
+  if (!(variantCount <= o.maxVariants)) return undefined;
+  const sizes = o.sizes;
+
+  const assumptions: Assumption[] = [];
+  const variables: VariableReport[] = [];
+  let anySample = false;
+  for (const v of m.vars) {
+    if (resolveInfo(v, vars, o.defaults, assumptions)) anySample = true;
+    variables.push(v.r);
+  }
+  m.measure(parts);
+
+  // Every combination in document order, the last group turning fastest.
+  const variants: VariantFigures[] = [];
+  const arms = new Array<number>(G).fill(0);
+  let bestI = 0;
+  let worstI = 0;
+  let bestArms: number[] = arms.slice();
+  let worstArms: number[] = bestArms;
+  for (let i = 0; i < variantCount; i++) {
+    const best = m.count(parts, arms, BEST, sizes);
+    const worst = m.count(parts, arms, WORST, sizes);
+    let variant: string[] = [];
+    if (variantCount !== 1) {
+      variant = new Array<string>(G);
+      for (let g = 0; g < G; g++) variant[g] = m.pickLabel(g, arms[g]!);
+    }
+    variants.push({ variant, best, worst });
+    if (i > 0) {
+      if (compare(best, variants[bestI]!.best) < 0) {
+        bestI = i;
+        bestArms = arms.slice();
+      }
+      if (compare(worst, variants[worstI]!.worst) > 0) {
+        worstI = i;
+        worstArms = arms.slice();
+      }
+    }
+    for (let g = G - 1; g >= 0; g--) {
+      if (++arms[g]! < groups[g]!.branches.length) break;
+      arms[g] = 0;
+    }
+  }
+
+  const bestF = m.figure(parts, bestArms, BEST, variants[bestI]!.best, sizes);
+  const worstF = m.figure(parts, worstArms, WORST, variants[worstI]!.worst, sizes);
+  const sampleArms = new Array<number>(G);
+  for (let g = 0; g < G; g++) sampleArms[g] = m.sampleArm(groups[g]!);
+  const sampleF = m.figure(parts, sampleArms, SAMPLE, undefined, sizes);
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample, known: m });
+}
