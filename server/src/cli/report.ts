@@ -92,6 +92,9 @@ export interface FileReportInput {
   readonly diff?: string;
 }
 
+const byPlace = (a: ReportFinding, b: ReportFinding): number =>
+  a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
 export function fileReport(input: FileReportInput): FileReport {
   const at = locator(input.text);
   const span = (start: number, end: number): Span => {
@@ -115,7 +118,10 @@ export function fileReport(input: FileReportInput): FileReport {
       data: f.data,
     });
   }
-  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  // The core returns them in order already, so usually this is one pass that sorts nothing.
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i++) sorted = byPlace(findings[i - 1]!, findings[i]!) <= 0;
+  if (!sorted) findings.sort(byPlace);
   const bodies = (r?.bodies ?? []).map<ReportBody>((b) => {
     const { start, end } = b.range;
     const s = at(start);
