@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { countSegments } from '../shared/segments';
 import { generalFigures } from '../shared/templates/figures';
-import { renderedCount } from '../shared/templates/measure';
+import { COMPLEX, EXTENDED, measureInto, NON_GSM, quickCount, renderedCount, Stats } from '../shared/templates/measure';
 import { parseTemplate, templateFigures, type FigureOptions, type TemplateFigures, type TemplateSyntax, type VariableMeta } from '../shared/templates';
 
 const seed = Number(process.env.FC_SEED ?? 4_2025);
@@ -107,6 +107,33 @@ describe('templates: fast path = general path', () => {
 });
 
 describe('templates: counting a rendered text', () => {
+  it('quickCount, when it answers from statistics alone, = countSegments (extension characters and clusters past one segment included)', () => {
+    const unit = fc.constantFrom(...LIT, '€€€', '{', 'e\u0301\u0301', '👨‍👩‍👧', '\r', '🇫🇷', '\u0915\u094d\u0937', 'a\u200d', 'x'.repeat(60), 'ë'.repeat(30));
+    const sizes = fc.oneof(
+      fc.constantFrom({ gsmSingle: 160, gsmMulti: 153, ucs2Single: 70, ucs2Multi: 67 }, { gsmSingle: 150, gsmMulti: 145, ucs2Single: 66, ucs2Multi: 62 }),
+      fc.record({ gsmSingle: fc.integer({ min: 1, max: 40 }), gsmMulti: fc.integer({ min: 1, max: 40 }), ucs2Single: fc.integer({ min: 1, max: 20 }), ucs2Multi: fc.integer({ min: 1, max: 20 }) }),
+    );
+    let answered = 0;
+    let bounded = 0;
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), sizes, (units, sz) => {
+        // Summed piece by piece, as the figures sum literal text and values.
+        const s = new Stats();
+        for (const u of units) measureInto(u, s);
+        const q = quickCount(s, sz);
+        if (q === null) return;
+        answered++;
+        // Past one segment with atoms over one unit: the case decided by the packing bounds.
+        if (s.flags & NON_GSM ? s.flags & COMPLEX && s.len > sz.ucs2Single : s.flags & EXTENDED && s.septets > sz.gsmSingle) bounded++;
+        const text = units.join('');
+        const c = countSegments(text, sz);
+        assert.deepEqual(q, { encoding: c.encoding, units: c.units, segments: c.segments, length: text.length });
+      }),
+      { seed, numRuns: 4000 },
+    );
+    assert.ok(answered > 1000 && bounded > 200, `answered ${answered}, by the bounds ${bounded}`);
+  });
+
   it('renderedCount = countSegments on random texts and segment sizes, small ones included', () => {
     const unit = fc.constantFrom(...LIT, 'ab', '€€€', 'e\u0301\u0301', '👨‍👩‍👧', '\r', 'ë', '🇫🇷', '\u0915\u094d\u0937', 'a\u200d');
     const sizes = fc.oneof(

@@ -97,7 +97,7 @@ class Fast extends Choices {
     const ext = this.extendedInWorst;
     for (const run of this.runs) {
       const [b, w, s] = run.stats;
-      lit.len = lit.septets = lit.flags = 0;
+      lit.len = lit.septets = lit.flags = lit.complex = 0;
       for (let i = 0; i < run.items.length; i++) {
         const p = run.items[i]!;
         const k = run.vars[i]!;

@@ -28,22 +28,25 @@ export const COMPLEX = 4;
 export const NON_GSM = 8;
 export const EXTENDED = 16;
 
-/** Length, septets and flag bits of a text (or of a sum of texts). */
+/** Length, septets, flag bits and units that may join a cluster (COMPLEX) of a text, or of a sum
+ * of texts. */
 export class Stats {
   constructor(
     public len = 0,
     public septets = 0,
     public flags = 0,
+    public complex = 0,
   ) {}
 
   add(b: Stats, k = 1): void {
     this.len += b.len * k;
     this.septets += b.septets * k;
+    this.complex += b.complex * k;
     if (k !== 0) this.flags |= b.flags;
   }
 
   copy(): Stats {
-    return new Stats(this.len, this.septets, this.flags);
+    return new Stats(this.len, this.septets, this.flags, this.complex);
   }
 }
 
@@ -136,14 +139,17 @@ export function measureInto(text: string, into: Stats): void {
   }
   let septets = first;
   let or = 0;
+  let complex = 0;
   for (let i = first; i < text.length; i++) {
     const f = FLAGS[text.charCodeAt(i)]!;
     septets += f & 3;
+    complex += (f >> 2) & 1;
     or |= f;
   }
   into.len += text.length;
   into.septets += septets;
   into.flags |= or & ~3;
+  into.complex += complex;
 }
 
 /** Segments of `n` 1-unit atoms, as count.ts computes them. */
@@ -153,15 +159,39 @@ function uniform(n: number, single: number, multi: number): number {
 
 /** The count from statistics alone, or null when the text must be rendered and counted. */
 export function quickCount(s: Stats, sizes: SegmentSizes): FigureCount | null {
-  if (!(s.flags & NON_GSM)) {
-    if (!(s.flags & EXTENDED) || s.septets <= sizes.gsmSingle) {
-      return { encoding: 'GSM-7', units: s.septets, segments: uniform(s.septets, sizes.gsmSingle, sizes.gsmMulti), length: s.len };
+  return countFrom(s.len, s.septets, s.flags, s.complex, sizes);
+}
+
+/** quickCount on the fields of a Stats. */
+export function countFrom(len: number, septets: number, flags: number, complex: number, sizes: SegmentSizes): FigureCount | null {
+  if (!(flags & NON_GSM)) {
+    if (!(flags & EXTENDED) || septets <= sizes.gsmSingle) {
+      return { encoding: 'GSM-7', units: septets, segments: uniform(septets, sizes.gsmSingle, sizes.gsmMulti), length: len };
     }
-  } else if (!(s.flags & COMPLEX) || s.len <= sizes.ucs2Single) {
-    // Clusters only matter where a segment must be cut; a text that fits one never is.
-    return { encoding: 'UCS-2', units: s.len, segments: uniform(s.len, sizes.ucs2Single, sizes.ucs2Multi), length: s.len };
+    // Each extension character is one 2-septet atom: septets - len of them, 1 septet over size each.
+    const n = packed(septets, septets - len, sizes.gsmSingle, sizes.gsmMulti);
+    return n < 0 ? null : { encoding: 'GSM-7', units: septets, segments: n, length: len };
   }
-  return null;
+  if (!(flags & COMPLEX) || len <= sizes.ucs2Single) {
+    // Clusters only matter where a segment must be cut; a text that fits one never is.
+    return { encoding: 'UCS-2', units: len, segments: uniform(len, sizes.ucs2Single, sizes.ucs2Multi), length: len };
+  }
+  // A cluster of s units holds at least s - 1 joining units (CRLF is split), so `complex` bounds
+  // what all atoms together are over 1 unit.
+  const n = packed(len, complex, sizes.ucs2Single, sizes.ucs2Multi);
+  return n < 0 ? null : { encoding: 'UCS-2', units: len, segments: n, length: len };
+}
+
+/** Segments of `n` units (over `single`) when the sizes alone decide them, else -1. The atoms
+ * are over 1 unit by `over` in total. count.ts keeps the longest prefix within `multi` in
+ * segment 1 and the rest in segment 2, so when that rest fits (single + 2·over + 1 ≤ 2·multi)
+ * it packs greedily into `multi`-unit segments: at least ceil(n / multi) of them, and each full
+ * segment is short by at most what the atom that did not fit is over 1, so with n + over ≤
+ * k·multi there are no more than k = ceil(n / multi). */
+function packed(n: number, over: number, single: number, multi: number): number {
+  if (single < multi || over + 1 > multi || single + 2 * over + 1 > 2 * multi) return -1;
+  const k = Math.ceil(n / multi);
+  return n + over <= k * multi ? k : -1;
 }
 
 /** countSegments' figures for a rendered text, packed with a few scalars instead of arrays of

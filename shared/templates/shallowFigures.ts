@@ -7,29 +7,12 @@
 import type { SegmentSizes } from '../segments';
 import type { Assumption, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
-import { BEST, COMPLEX, compare, EXTENDED, measureInto, NON_GSM, printedText, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario } from './measure';
+import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario } from './measure';
 import { addUse, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
 import type { LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
 
 type Printed = LiteralPart | VariablePart;
-
-/** Segments of `n` 1-unit atoms, as count.ts computes them. */
-function uniform(n: number, single: number, multi: number): number {
-  return n <= single ? 1 : 1 + Math.ceil((n - Math.min(single, multi)) / multi);
-}
-
-/** quickCount on a (length, septets, flags) triple. */
-function quick(len: number, septets: number, flags: number, sizes: SegmentSizes): FigureCount | null {
-  if (!(flags & NON_GSM)) {
-    if (!(flags & EXTENDED) || septets <= sizes.gsmSingle) {
-      return { encoding: 'GSM-7', units: septets, segments: uniform(septets, sizes.gsmSingle, sizes.gsmMulti), length: len };
-    }
-  } else if (!(flags & COMPLEX) || len <= sizes.ucs2Single) {
-    return { encoding: 'UCS-2', units: len, segments: uniform(len, sizes.ucs2Single, sizes.ucs2Multi), length: len };
-  }
-  return null;
-}
 
 class Shallow extends Choices {
   /** Printed variables in body order. */
@@ -40,6 +23,7 @@ class Shallow extends Choices {
   readonly len: number[] = [];
   readonly septets: number[] = [];
   readonly flags: number[] = [];
+  readonly complex: number[] = [];
   private readonly scratch = new Stats();
   private readonly labelObjects: Label[][] = [];
 
@@ -79,6 +63,7 @@ class Shallow extends Choices {
       this.len.push(0);
       this.septets.push(0);
       this.flags.push(0);
+      this.complex.push(0);
     }
     return true;
   }
@@ -110,22 +95,25 @@ class Shallow extends Choices {
     let lLen = 0;
     let lSep = 0;
     let lFlags = 0;
+    let lComplex = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.kind === 'literal') {
-        s.len = s.septets = s.flags = 0;
+        s.len = s.septets = s.flags = s.complex = 0;
         measureInto(p.text, s);
         lLen += s.len;
         lSep += s.septets;
         lFlags |= s.flags;
+        lComplex += s.complex;
       } else if (p.kind === 'variable') {
         const v = this.get(p.name)!;
         for (let sc = 0; sc < 3; sc++) {
-          s.len = s.septets = s.flags = 0;
+          s.len = s.septets = s.flags = s.complex = 0;
           variableInto(p, v, sc as Scenario, ext, s);
           this.len[at + sc] += s.len;
           this.septets[at + sc] += s.septets;
           this.flags[at + sc] |= s.flags;
+          this.complex[at + sc] += s.complex;
         }
       }
     }
@@ -134,6 +122,7 @@ class Shallow extends Choices {
       this.len[at + sc] += lLen;
       this.septets[at + sc] += lSep;
       this.flags[at + sc] |= lFlags;
+      this.complex[at + sc] += lComplex;
     }
   }
 
@@ -151,13 +140,15 @@ class Shallow extends Choices {
     let len = this.len[sc]!;
     let sep = this.septets[sc]!;
     let flags = this.flags[sc]!;
+    let complex = this.complex[sc]!;
     for (let g = 0; g < arms.length; g++) {
       const at = 3 + 3 * (this.firstArm[g]! + arms[g]!) + sc;
       len += this.len[at]!;
       sep += this.septets[at]!;
       flags |= this.flags[at]!;
+      complex += this.complex[at]!;
     }
-    return quick(len, sep, flags, sizes) ?? renderedCount(this.render(parts, arms, sc), sizes);
+    return countFrom(len, sep, flags, complex, sizes) ?? renderedCount(this.render(parts, arms, sc), sizes);
   }
 
   render(parts: readonly Part[], arms: readonly number[], sc: Scenario): string {
