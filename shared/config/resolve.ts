@@ -47,8 +47,14 @@ export interface ConfigResolver {
 export function createConfigResolver(fs: ConfigFs, options: ResolveOptions = {}): ConfigResolver {
   const discovery = createDiscovery(fs, { stopAt: options.stopAt ?? [] });
   let explicit: Chain | undefined;
+  // A walk lists a folder's files together: the last folder's chain answers most lookups.
+  let last: { readonly dir: string; readonly chain: Chain } | undefined;
   const chainFor = (filePath: string): Chain => {
-    if (options.configPath === undefined) return discovery.chain(dirname(filePath));
+    if (options.configPath === undefined) {
+      const dir = dirname(filePath);
+      if (last?.dir !== dir) last = { dir, chain: discovery.chain(dir) };
+      return last.chain;
+    }
     if (!explicit) {
       const layer = loadConfigFile(fs, options.configPath);
       explicit = layer
@@ -63,6 +69,7 @@ export function createConfigResolver(fs: ConfigFs, options: ResolveOptions = {})
     },
     clear() {
       discovery.clear();
+      last = undefined;
       explicit = undefined;
     },
   };
