@@ -321,20 +321,37 @@ export class Figures implements TemplateFigures {
 }
 
 
-const pluralRules = new Map<string, Intl.PluralRules>();
+/** Plural rules per locale and type, with the categories of the numbers asked so far (samples
+ * are a few small numbers; asking Intl each time cost more than the rest of a branch's figures). */
+interface Categories {
+  readonly rules: Intl.PluralRules;
+  readonly known: Map<number, string>;
+}
+
+const pluralRules = new Map<string, Categories>();
+let lastKey = '';
+let last: Categories | undefined;
 
 export function pluralCategory(n: number, locale: string, ordinal: boolean): string {
-  const key = `${locale}|${ordinal}`;
-  let rules = pluralRules.get(key);
-  if (!rules) {
+  const key = ordinal ? `${locale}|o` : locale;
+  let c = key === lastKey ? last : pluralRules.get(key);
+  if (!c) {
     const type = ordinal ? 'ordinal' : 'cardinal';
+    let rules: Intl.PluralRules;
     try {
       rules = new Intl.PluralRules(locale, { type });
     } catch {
       rules = new Intl.PluralRules('en', { type });
     }
-    pluralRules.set(key, rules);
+    pluralRules.set(key, (c = { rules, known: new Map() }));
   }
-  return rules.select(n);
+  lastKey = key;
+  last = c;
+  let category = c.known.get(n);
+  if (category === undefined) {
+    category = c.rules.select(n);
+    if (c.known.size < 1_000) c.known.set(n, category);
+  }
+  return category;
 }
 

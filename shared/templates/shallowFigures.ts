@@ -17,7 +17,12 @@ type Printed = LiteralPart | VariablePart;
 class Shallow extends Choices {
   /** Printed variables in body order. */
   readonly vars: VariableInfo[] = [];
-  /** Arm `k` of all groups is `groups[armGroup[k]].branches[k - firstArm[g]]`. */
+  /** Variable index of each top-level part (-1: not a variable). */
+  readonly rootVar: number[] = [];
+  /** Variable index of each part of arm k, from `armVar[armAt[k]]`; arms are numbered across
+   * groups, group g's first being `firstArm[g]`. */
+  readonly armVar: number[] = [];
+  readonly armAt: number[] = [];
   readonly firstArm: number[] = [];
   /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
   readonly len: number[] = [];
@@ -40,21 +45,27 @@ class Shallow extends Choices {
     let arms = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      if (p.kind === 'literal') continue;
+      if (p.kind === 'literal') {
+        this.rootVar.push(-1);
+        continue;
+      }
       if (p.kind === 'variable') {
-        this.varIndex(p);
+        this.rootVar.push(this.varIndex(p));
         continue;
       }
       if (p.kind !== 'branch' || p.branches.length === 0) return false;
+      this.rootVar.push(-1);
       this.firstArm.push(arms);
       this.groups.push(p);
       for (const b of p.branches) {
         arms++;
+        this.armAt.push(this.armVar.length);
         const ps = b.parts;
         for (let j = 0; j < ps.length; j++) {
           const q = ps[j]!;
-          if (q.kind === 'variable') this.varIndex(q);
-          else if (q.kind !== 'literal') return false;
+          if (q.kind === 'variable') this.armVar.push(this.varIndex(q));
+          else if (q.kind === 'literal') this.armVar.push(-1);
+          else return false;
         }
       }
     }
@@ -68,15 +79,16 @@ class Shallow extends Choices {
     return true;
   }
 
-  private varIndex(p: VariablePart): void {
+  private varIndex(p: VariablePart): number {
     const vs = this.vars;
     for (let i = 0; i < vs.length; i++) {
       if (vs[i]!.name === p.name) {
         addUse(vs[i]!, p);
-        return;
+        return i;
       }
     }
     vs.push(variableInfo(p));
+    return vs.length - 1;
   }
 
   get(name: string): VariableInfo | undefined {
@@ -88,8 +100,9 @@ class Shallow extends Choices {
     return this.get(name)?.sample;
   }
 
-  /** Adds the sums of `parts` in each case at slot `at` (0: top level, 3 + 3k: arm k). */
-  private sum(parts: readonly Part[], at: number): void {
+  /** Adds the sums of `parts` (variable indices from `pv[from]`) in each case at slot `at`
+   * (0: top level, 3 + 3k: arm k). */
+  private sum(parts: readonly Part[], pv: readonly number[], from: number, at: number): void {
     const s = this.scratch;
     const ext = this.extendedInWorst;
     let lLen = 0;
@@ -98,23 +111,24 @@ class Shallow extends Choices {
     let lComplex = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      if (p.kind === 'literal') {
+      const k = pv[from + i]!;
+      if (k >= 0) {
+        const v = this.vars[k]!;
+        for (let sc = 0; sc < 3; sc++) {
+          s.len = s.septets = s.flags = s.complex = 0;
+          variableInto(p as VariablePart, v, sc as Scenario, ext, s);
+          this.len[at + sc] += s.len;
+          this.septets[at + sc] += s.septets;
+          this.flags[at + sc] |= s.flags;
+          this.complex[at + sc] += s.complex;
+        }
+      } else if (p.kind === 'literal') {
         s.len = s.septets = s.flags = s.complex = 0;
         measureInto(p.text, s);
         lLen += s.len;
         lSep += s.septets;
         lFlags |= s.flags;
         lComplex += s.complex;
-      } else if (p.kind === 'variable') {
-        const v = this.get(p.name)!;
-        for (let sc = 0; sc < 3; sc++) {
-          s.len = s.septets = s.flags = s.complex = 0;
-          variableInto(p, v, sc as Scenario, ext, s);
-          this.len[at + sc] += s.len;
-          this.septets[at + sc] += s.septets;
-          this.flags[at + sc] |= s.flags;
-          this.complex[at + sc] += s.complex;
-        }
       }
     }
     // Literal text is the same in every case.
@@ -128,10 +142,13 @@ class Shallow extends Choices {
 
   /** Fills the sums of the top level and of every arm. */
   measure(parts: readonly Part[]): void {
-    this.sum(parts, 0);
+    this.sum(parts, this.rootVar, 0, 0);
     for (let g = 0; g < this.groups.length; g++) {
       const bs = this.groups[g]!.branches;
-      for (let i = 0; i < bs.length; i++) this.sum(bs[i]!.parts, 3 + 3 * (this.firstArm[g]! + i));
+      for (let i = 0; i < bs.length; i++) {
+        const k = this.firstArm[g]! + i;
+        this.sum(bs[i]!.parts, this.armVar, this.armAt[k]!, 3 + 3 * k);
+      }
     }
   }
 
@@ -157,15 +174,17 @@ class Shallow extends Choices {
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.kind === 'branch') {
+        const k = this.firstArm[g]! + arms[g]!;
         const ps = p.branches[arms[g++]!]!.parts;
-        for (let j = 0; j < ps.length; j++) s += this.printed(ps[j] as Printed, sc);
-      } else s += this.printed(p as Printed, sc);
+        const at = this.armAt[k]!;
+        for (let j = 0; j < ps.length; j++) s += this.printed(ps[j] as Printed, this.armVar[at + j]!, sc);
+      } else s += this.printed(p as Printed, this.rootVar[i]!, sc);
     }
     return s;
   }
 
-  private printed(p: Printed, sc: Scenario): string {
-    return p.kind === 'literal' ? p.text : (printedText(p, this.get(p.name)!, sc, this.extendedInWorst) ?? '');
+  private printed(p: Printed, k: number, sc: Scenario): string {
+    return k < 0 ? (p as LiteralPart).text : (printedText(p as VariablePart, this.vars[k]!, sc, this.extendedInWorst) ?? '');
   }
 
   label(g: number, i: number): Label {
@@ -180,26 +199,30 @@ class Shallow extends Choices {
     if (arms.length === 0) return caseFigure(sc, count, this.vars, NO_LABELS);
     const printed: VariableInfo[] = [];
     const labels: Label[] = [];
+    // Which variables are in `printed` (a list scan beyond 31).
+    let seen = 0;
+    const add = (k: number): void => {
+      if (k < 0) return;
+      if (k < 31) {
+        if (seen & (1 << k)) return;
+        seen |= 1 << k;
+      } else if (printed.includes(this.vars[k]!)) return;
+      printed.push(this.vars[k]!);
+    };
     let g = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      if (p.kind === 'variable') this.print(p, printed);
-      else if (p.kind === 'branch') {
+      if (p.kind !== 'branch') add(this.rootVar[i]!);
+      else {
         const a = arms[g]!;
+        const k = this.firstArm[g]! + a;
         labels.push(this.label(g++, a));
-        const ps = p.branches[a]!.parts;
-        for (let j = 0; j < ps.length; j++) {
-          const q = ps[j]!;
-          if (q.kind === 'variable') this.print(q, printed);
-        }
+        const at = this.armAt[k]!;
+        const n = p.branches[a]!.parts.length;
+        for (let j = 0; j < n; j++) add(this.armVar[at + j]!);
       }
     }
     return caseFigure(sc, count, printed, labels);
-  }
-
-  private print(p: VariablePart, printed: VariableInfo[]): void {
-    const v = this.get(p.name)!;
-    if (!printed.includes(v)) printed.push(v);
   }
 }
 
