@@ -53,6 +53,12 @@ async function start(root) {
   const nodeArgs = process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : [];
   const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  // When the server's output arrives: splits a round trip into the server's part and the client's reading.
+  const chunks = { first: undefined, bytes: 0 };
+  proc.stdout.on('data', (b) => {
+    if (chunks.first === undefined && b.includes('"textDocument/publishDiagnostics"')) chunks.first = performance.now();
+    if (chunks.first !== undefined) chunks.bytes += b.length;
+  });
   const waiters = [];
   const published = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -87,7 +93,7 @@ async function start(root) {
   const initMs = performance.now() - t0;
   await conn.sendNotification('initialized', {});
   const until = (pred) => new Promise((resolve) => waiters.push({ pred, resolve }));
-  return { proc, conn, t0, initMs, until, published, lintMs, publishMs, publishCpuMs, startup };
+  return { proc, conn, t0, initMs, until, published, lintMs, publishMs, publishCpuMs, startup, chunks };
 }
 
 function rssMb(pid) {
@@ -141,6 +147,9 @@ try {
   const lines = text.split('\n');
   const literalLines = lines.map((l, i) => (l.includes('sendSms(') ? i : -1)).filter((i) => i >= 0);
   const keys = [];
+  const toFirstByte = [];
+  const reading = [];
+  const bytes = [];
   s.lintMs.length = 0;
   s.publishMs.length = 0;
   s.publishCpuMs.length = 0;
@@ -150,18 +159,25 @@ try {
     version++;
     const v = version;
     got = s.until((p) => p.uri === uri && p.version === v);
+    s.chunks.first = undefined;
+    s.chunks.bytes = 0;
     t = performance.now();
     await s.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: v },
       contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: pick(['a', 'é', '’', ' ']) }],
     });
-    keys.push((await got) - t);
+    const at = await got;
+    keys.push(at - t);
+    if (s.chunks.first !== undefined) toFirstByte.push(s.chunks.first - t), reading.push(at - s.chunks.first), bytes.push(s.chunks.bytes);
   }
   console.log(`keystroke → publishDiagnostics (debounce 0, whole round trip): ${fmt(keys)}`);
   console.log(`  server-side, change applied → diagnostics written: ${fmt(s.publishMs)}`);
   // CPU time of the server process over the same span: its own cost, whatever else runs on the machine.
   console.log(`  server CPU over that span (all its threads): ${fmt(s.publishCpuMs)}`);
   console.log(`  of which lintDocument: ${fmt(s.lintMs)}`);
+  // The client's side: the payload crossing the pipe, decoded and parsed (any LSP client pays this).
+  console.log(`  change sent → first byte of the diagnostics at the client: ${fmt(toFirstByte)}`);
+  console.log(`  first byte → diagnostics parsed by the client: ${fmt(reading)}; ${(pct(bytes, 50) / 1024).toFixed(0)} KB per publish (p50)`);
 
   const hovers = [];
   for (let k = 0; k < HOVERS; k++) {
