@@ -1,14 +1,15 @@
 // Files that are not worth scanning get one clear notice instead of a slow or noisy scan.
 import type { ExtractProblem } from './types';
 
-const SNIFF = 8192;
+/** How much of the head is searched for NUL (a binary file). */
+export const BINARY_SNIFF = 8192;
 
 export function skipReason(text: string, maxFileSize: number, maxLineLength: number | undefined): ExtractProblem | undefined {
   const whole = { start: 0, end: 0 };
   if (text.length > maxFileSize) {
     return { kind: 'skipped', range: whole, message: `Skipped: the file has ${text.length} characters, over the limit of ${maxFileSize} (maxFileSize).` };
   }
-  const head = Math.min(text.length, SNIFF);
+  const head = Math.min(text.length, BINARY_SNIFF);
   for (let i = 0; i < head; i++) {
     if (text.charCodeAt(i) === 0) {
       return { kind: 'skipped', range: whole, message: 'Skipped: the file looks binary (it contains NUL characters).' };

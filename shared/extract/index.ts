@@ -1,6 +1,7 @@
 // Finds the SMS bodies in one file: template files, locale files and JS/TS and Python sources.
 // Pure: takes the path and the text, returns data; bad input yields problems, never throws.
 import { extractJs } from './js-extract';
+import { extractJsFor, forget, reextract, type ExtractCache } from './extract-cache';
 import { extractPy } from './py-extract';
 import { fileKind, matchingGlob } from './paths';
 import { extractTemplateFile } from './template-file';
@@ -16,6 +17,7 @@ export type { CallSite, ExtractOptions } from './options';
 export type { OffsetMap } from './offset-map';
 export type { FileKind } from './paths';
 export { DEFAULT_EXTRACT_OPTIONS } from './options';
+export { createExtractCache, type ExtractCache } from './extract-cache';
 export { mapRange, mapOffset } from './offset-map';
 export { fileKind } from './paths';
 export { sniffSyntax } from './syntax';
@@ -33,15 +35,18 @@ function keysFor(options: ExtractOptions): KeyMatcher {
   return m;
 }
 
-export function extractBodies(path: string, text: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): ExtractResult {
+/** `cache` (an editor's) re-reads only what an edit inside one JS/TS literal changed; the result is the same. */
+export function extractBodies(path: string, text: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS, cache?: ExtractCache): ExtractResult {
   try {
+    const again = cache ? reextract(cache, path, text, options) : undefined;
+    if (again) return again;
     const kind = fileKind(path, options);
     if (kind === 'none') return { bodies: [], problems: [] };
     const skip = skipReason(text, options.maxFileSize, kind === 'source-js' || kind === 'source-python' ? options.maxLineLength : undefined);
     if (skip) return { bodies: [], problems: [skip] };
     switch (kind) {
       case 'source-js':
-        return extractJs(text, options);
+        return cache ? extractJsFor(cache, path, text, options) : extractJs(text, options);
       case 'source-python':
         return extractPy(text, options);
       case 'template':
@@ -52,6 +57,7 @@ export function extractBodies(path: string, text: string, options: ExtractOption
         return extractYamlLocale(text, keysFor(options));
     }
   } catch (err) {
+    if (cache) forget(cache, path);
     // A bug here must not take the editor down: report it on the file instead.
     return { bodies: [], problems: [{ kind: 'parse', range: { start: 0, end: 0 }, message: `Extraction failed: ${err instanceof Error ? err.message : String(err)}` }] };
   }

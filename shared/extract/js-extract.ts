@@ -18,22 +18,38 @@ export interface JsExtractConfig {
 const BRANCH = new Set(['?', ':', '||', '&&', '??'].map(punctCode));
 
 export function extractJs(text: string, config: JsExtractConfig): ExtractResult {
+  const patterns = jsPatterns(config);
+  return new JsMatcher(text, scanJs(text, config.marker, patterns.names), config, patterns).run();
+}
+
+/** A config's callees and tags, indexed for matching. */
+export interface JsPatterns {
+  readonly calls: NameIndex<CallSite>;
+  readonly tags: NameIndex<string>;
+  /** Name keys (see nameKey) of every callee's and tag's last segment, for the scanner. */
+  readonly names: ReadonlySet<number>;
+}
+
+export function jsPatterns(config: JsExtractConfig): JsPatterns {
   // A site with a keyword and no argument index names a Python keyword argument: not for JS.
   const calls = byLast(config.callSites.filter((c) => c.keyword === undefined || c.argument !== undefined).map((c) => compile(c.callee, c)));
   const tags = byLast(config.tags.map((tag) => compile(tag, tag)));
-  const toks = scanJs(text, config.marker, new Set([...calls.quick, ...tags.quick]));
-  return new Matcher(text, toks, config, calls, tags).run();
+  return { calls, tags, names: new Set([...calls.quick, ...tags.quick]) };
 }
 
-class Matcher extends SourceMatcher<Tokens> {
+export class JsMatcher extends SourceMatcher<Tokens> {
+  private readonly calls: NameIndex<CallSite>;
+  private readonly tags: NameIndex<string>;
+
   constructor(
     text: string,
     t: Tokens,
     private readonly config: JsExtractConfig,
-    private readonly calls: NameIndex<CallSite>,
-    private readonly tags: NameIndex<string>,
+    patterns: JsPatterns,
   ) {
     super(text, t);
+    this.calls = patterns.calls;
+    this.tags = patterns.tags;
   }
 
   run(): ExtractResult {

@@ -37,11 +37,24 @@ function fits(p: Pattern<unknown>, names: readonly string[]): boolean {
   return true;
 }
 
+/** One body as the matcher emitted it: enough to build it again from the same tokens (see js-edit.ts). */
+export interface Emitted {
+  readonly operands: readonly Span[];
+  readonly selectedBy: string;
+  readonly body: Body;
+  /** What decoding its literals reported. */
+  readonly problems: readonly ExtractProblem[];
+}
+
+const NO_PROBLEMS: readonly ExtractProblem[] = [];
+
 export abstract class SourceMatcher<T extends TokenArrays> {
   protected readonly bodies: Body[] = [];
   protected readonly problems: ExtractProblem[] = [];
   /** First tokens of literals already in a body. */
   protected readonly claimed = new Set<number>();
+  /** When set, every body is also listed here in the order it was emitted. */
+  emitted: Emitted[] | undefined;
 
   constructor(
     protected readonly text: string,
@@ -165,10 +178,21 @@ export abstract class SourceMatcher<T extends TokenArrays> {
     if (operands.some(([x, y]) => this.literalEnd(x, y) >= 0)) this.emit(operands, selectedBy);
   }
 
+  /** Builds an emitted body again from its operands, over this matcher's tokens and text. */
+  reemit(e: Emitted): Emitted {
+    const saved = this.emitted;
+    const out: Emitted[] = (this.emitted = []);
+    this.claimed.clear();
+    this.emit(e.operands, e.selectedBy);
+    this.emitted = saved;
+    return out[0]!;
+  }
+
   /** A body from literal operands (decoded) and others (`${expr}` placeholders spelled as in the file). */
-  protected emit(operands: Span[], selectedBy: string): void {
+  protected emit(operands: readonly Span[], selectedBy: string): void {
     const { t, text } = this;
     for (const [x, y] of operands) if (this.literalEnd(x, y) >= 0 && this.claimed.has(x)) return;
+    const problemsBefore = this.problems.length;
     const b = new BodyBuilder(text, t.start[operands[0][0]] + 1);
     let placeholders = false;
     for (const [x, y] of operands) {
@@ -185,6 +209,11 @@ export abstract class SourceMatcher<T extends TokenArrays> {
     }
     if (this.endBody()) placeholders = true;
     const { text: body, map } = b.build();
-    this.bodies.push({ text: body, range: bodySpan(map), selectedBy, syntax: placeholders ? 'js-template' : sniffSyntax(body), options: {}, map });
+    const made: Body = { text: body, range: bodySpan(map), selectedBy, syntax: placeholders ? 'js-template' : sniffSyntax(body), options: {}, map };
+    this.bodies.push(made);
+    if (this.emitted) {
+      const problems = this.problems.length === problemsBefore ? NO_PROBLEMS : this.problems.slice(problemsBefore);
+      this.emitted.push({ operands, selectedBy, body: made, problems });
+    }
   }
 }

@@ -3,7 +3,7 @@
 // findings to where the body now sits. Only position-independent data is kept, plus where the
 // last lint of each recent document placed its bodies (an edit leaves most of them in place).
 import type { ResolvedConfig } from '../config';
-import type { Body, OffsetMap } from '../extract';
+import { createExtractCache, type Body, type ExtractCache, type OffsetMap } from '../extract';
 import type { Fix, Range, Severity, SeveritySetting } from '../types';
 import { lintBody, type BodyOutcome } from './bodyLint';
 import type { HostQuoting } from './hostText';
@@ -49,15 +49,22 @@ interface CacheState extends BodyCache {
   readonly limit: number;
   /** The last lint's placements of the most recently linted documents, by path (oldest first). */
   readonly documents: Map<string, readonly (Placement | undefined)[]>;
+  /** The same documents' last extractions, re-read after an edit inside a literal. */
+  readonly extract: ExtractCache;
 }
 
 // Documents whose placements are kept: the few being typed in.
 const DOCUMENTS_KEPT = 16;
 
-/** A cache for `lintDocument(…, { cache })`; `limit` bounds the bodies kept (twice that at most, plus the last lint of 16 documents). */
+/** A cache for `lintDocument(…, { cache })`; `limit` bounds the bodies kept (twice that at most, plus the last lint and extraction of 16 documents). */
 export function createBodyCache(limit = 2000): BodyCache {
-  const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), documents: new Map(), stats: { lookups: 0, hits: 0 } };
+  const state: CacheState = { young: new Map(), old: new Map(), youngSize: 0, limit: Math.max(1, limit), documents: new Map(), extract: createExtractCache(DOCUMENTS_KEPT), stats: { lookups: 0, hits: 0 } };
   return state;
+}
+
+/** The extraction cache of the documents this cache lints (for extractBodies). */
+export function extractCacheOf(cache: BodyCache): ExtractCache {
+  return (cache as CacheState).extract;
 }
 
 /** The body's map with file offsets counted from its own start. */

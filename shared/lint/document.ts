@@ -4,7 +4,7 @@ import { commentStylesForPath, isSuppressed, parseDirectives, type ParsedDirecti
 import { extractBodies, type ExtractOptions } from '../extract';
 import { DOCUMENT_RULES, RULE_IDS, ruleSeverity } from '../rules';
 import type { Range, Severity, SeveritySetting } from '../types';
-import { beginCachedLint, type BodyCache } from './bodyCache';
+import { beginCachedLint, extractCacheOf, type BodyCache } from './bodyCache';
 import { lintBody } from './bodyLint';
 import { hostQuoting } from './hostText';
 import type { BodyReport, LintFinding, LintInput, LintResult } from './types';
@@ -27,7 +27,7 @@ const DIRECTIVE_MARK = 'smslint-';
 
 export function lintDocument(input: LintInput, config: ResolvedConfig, options: LintOptions = {}): LintResult {
   const { path, text } = input;
-  const extracted = extractBodies(path, text, extractOptions(config));
+  const extracted = extractBodies(path, text, extractOptions(config), options.cache ? extractCacheOf(options.cache) : undefined);
   const findings: LintFinding[] = [];
   const bodies: BodyReport[] = [];
   const skipped = extracted.problems.find((p) => p.kind === 'skipped');

@@ -1,0 +1,144 @@
+// An editor's extraction (extractBodies with a cache) re-reads only the literal an edit changed;
+// whatever the edit, the result must be exactly a full extraction of the new text.
+import { strict as assert } from 'node:assert';
+import { createExtractCache, DEFAULT_EXTRACT_OPTIONS, extractBodies, type ExtractOptions } from '../shared/extract/index';
+import { editBetween } from '../shared/extract/js-edit';
+import { rng, testSeed } from './helpers/random';
+
+const path = '/w/src/notify.ts';
+
+/** Types `typed` over text[from, to), extracting through `cache`; asserts it equals a full extraction. */
+function edit(cache: ReturnType<typeof createExtractCache>, text: string, from: number, to: number, typed: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): string {
+  const next = text.slice(0, from) + typed + text.slice(to);
+  assert.deepStrictEqual(extractBodies(path, next, options, cache), extractBodies(path, next, options), `after typing ${JSON.stringify(typed)} over [${from}, ${to}) of:\n${text}`);
+  return next;
+}
+
+describe('extract: re-reading a JS/TS file after an edit', () => {
+  it('typing inside a literal rebuilds that body and moves the later ones, as a full extraction would', () => {
+    const cache = createExtractCache();
+    let text = 'sendSms("Hi");\nlog("x");\nsendSms(`Bye ${name}`);\nsms`Tag`;\n';
+    extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+    text = edit(cache, text, 11, 11, ' it’s meé');
+    const r = extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+    assert.deepEqual(r.bodies.map((b) => b.text), ['Hi it’s meé', 'Bye ${name}', 'Tag']);
+    assert.equal(text.slice(r.bodies[1]!.range.start, r.bodies[1]!.range.end), 'Bye ${name}');
+    text = edit(cache, text, text.indexOf('Bye') + 1, text.indexOf('Bye') + 3, '');
+    text = edit(cache, text, text.indexOf('Tag') + 3, text.indexOf('Tag') + 3, '!');
+    assert.equal(cache.stats.full, 1);
+    assert.equal(cache.stats.edits, 4);
+  });
+
+  it('edits that change the tokens are read in full: quotes, backslashes, line breaks, `${`, property keys', () => {
+    const cache = createExtractCache();
+    let text = "sendSms('It\\'s');\nclient.messages.create({ 'body': \"Hi\" });\nsendSms(`a $b {c}`);\n";
+    extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+    text = edit(cache, text, 12, 12, 'x'); // right after a backslash: `\x`, and the quote now closes
+    text = edit(cache, text, 12, 13, '');
+    text = edit(cache, text, 11, 11, "'"); // closes the string early
+    text = edit(cache, text, 11, 12, '');
+    text = edit(cache, text, 11, 11, '\\'); // escapes the next char
+    text = edit(cache, text, 11, 12, '');
+    text = edit(cache, text, 11, 11, '\n'); // ends the string
+    text = edit(cache, text, 11, 12, '');
+    const key = text.indexOf("'body'") + 2;
+    text = edit(cache, text, key, key, 'x'); // the key no longer names the property
+    text = edit(cache, text, key, key + 1, '');
+    const dollar = text.indexOf('$b') + 1;
+    text = edit(cache, text, dollar, dollar + 1, '{'); // `${` opens a substitution
+    text = edit(cache, text, dollar, dollar + 1, 'b');
+    const brace = text.indexOf('{c}');
+    text = edit(cache, text, brace - 1, brace - 1, '$');
+    assert.ok(cache.stats.full >= 10, `${JSON.stringify(cache.stats)}`);
+  });
+
+  it('the file checks still hold: a line typed past maxLineLength, a NUL pulled into the head', () => {
+    const options: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, maxLineLength: 40 };
+    const cache = createExtractCache();
+    let text = 'sendSms("0123456789");\nsendSms("a");\n';
+    extractBodies(path, text, options, cache);
+    text = edit(cache, text, 10, 10, 'x'.repeat(10), options);
+    assert.equal(extractBodies(path, text, options, cache).bodies.length, 2);
+    text = edit(cache, text, 10, 10, 'x'.repeat(10), options);
+    assert.match(extractBodies(path, text, options, cache).problems[0]!.message, /maxLineLength/);
+    // 8,192 chars are sniffed for NUL: deleting inside a literal pulls one in.
+    const head = `sendSms("${'y'.repeat(8190)}");\n// \u0000\n`;
+    const c2 = createExtractCache();
+    extractBodies(path, head, DEFAULT_EXTRACT_OPTIONS, c2);
+    const after = edit(c2, head, 20, 40, '');
+    assert.match(extractBodies(path, after, DEFAULT_EXTRACT_OPTIONS).problems[0]!.message, /binary/);
+  });
+
+  it('editBetween finds the one replacement between two texts', () => {
+    const long = 'a'.repeat(1000);
+    assert.deepEqual(editBetween(`${long}x${long}`, `${long}yz${long}`), { at: 1000, beforeEnd: 1001, afterEnd: 1002 });
+    assert.deepEqual(editBetween('same', 'same'), { at: 4, beforeEnd: 4, afterEnd: 4 });
+    assert.deepEqual(editBetween('abc', ''), { at: 0, beforeEnd: 3, afterEnd: 0 });
+    const e = editBetween(`${long}aa${long}`, `${long}a${long}`);
+    assert.equal(e.beforeEnd - e.at, 1);
+    assert.equal(e.afterEnd, e.at);
+  });
+
+  it('equals a full extraction after every one of many random edits (mostly inside literals)', () => {
+    const seed = testSeed();
+    const r = rng(seed);
+    const bits = ['Hi ', 'it’s', '😀', 'é', ' — ', '"', "'", '`', '\\', '\\n', '\\u00e9', '\\x4', '${', '$', '{', '}', '\n', '\r\n', ': ', '+', '\u0000', '/', '*', 'x'];
+    const word = (n: number) => Array.from({ length: r.int(n) }, () => r.pick(bits.slice(0, 12))).join('');
+    const statement = (): string =>
+      r.pick([
+        () => `sendSms("${word(4)}");`,
+        () => `sendSms('${word(4)}' + name + "${word(3)}");`,
+        () => `sendSms(ok ? \`${word(3)}\${n}${word(3)}\` : "${word(2)}");`,
+        () => `client.messages.create({ to, body: "${word(4)}", 'body': '${word(2)}' });`,
+        () => `sms\`${word(4)}\`;`,
+        () => `// smslint-template\nconst t = "${word(3)}";`,
+        () => `log("${word(3)}", /re"g/g, a / b);`,
+        () => `const s = "unclosed ${word(2)}`,
+        () => `function sendSms(text = "${word(2)}") {}`,
+        () => `sendSms("a\\u00e9\\x41 ${word(2)}", "second");`,
+        () => '',
+      ])();
+    const document = () => Array.from({ length: 8 + r.int(8) }, statement).join(r.next() < 0.8 ? '\n' : '\r\n');
+    // A position inside a quoted run (a guess: the scanner decides what really is a literal).
+    const insideLiteral = (text: string): number => {
+      const runs = [...text.matchAll(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.)*`/g)];
+      if (runs.length === 0) return r.int(text.length + 1);
+      const m = r.pick(runs);
+      return m.index + 1 + r.int(m[0].length - 1);
+    };
+    let reread = 0;
+    let total = 0;
+    try {
+      for (let d = 0; d < 12; d++) {
+        const cache = createExtractCache(2);
+        let text = document();
+        extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+        for (let k = 0; k < 80; k++) {
+          const at = r.next() < 0.9 ? insideLiteral(text) : r.int(text.length + 1);
+          const kind = r.next();
+          const typed = kind < 0.6 ? (r.next() < 0.8 ? r.pick(bits.slice(0, 5)) : r.pick(bits)) : kind < 0.8 ? '' : r.pick(bits);
+          const removed = kind < 0.6 ? 0 : 1 + r.int(2);
+          text = edit(cache, text, at, Math.min(text.length, at + removed), typed);
+          total++;
+        }
+        reread += cache.stats.edits;
+      }
+    } catch (e) {
+      throw new Error(`seed ${seed} (SMSLINT_SEED=${seed} replays it): ${(e as Error).message}`);
+    }
+    // Most edits took the short path: the property is about it, not about full extractions.
+    assert.ok(reread > total / 6, `only ${reread} of ${total} edits were re-read (seed ${seed})`);
+  });
+
+  it('other documents and options are read in full, and a cache keeps only its last documents', () => {
+    const cache = createExtractCache(1);
+    const a = 'sendSms("a");\n';
+    extractBodies('/w/a.ts', a, DEFAULT_EXTRACT_OPTIONS, cache);
+    extractBodies('/w/b.ts', a, DEFAULT_EXTRACT_OPTIONS, cache);
+    extractBodies('/w/a.ts', 'sendSms("ab");\n', DEFAULT_EXTRACT_OPTIONS, cache);
+    assert.deepEqual(cache.stats, { full: 3, edits: 0 });
+    const other: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, callSites: [{ callee: 'notify', argument: 0 }] };
+    assert.deepEqual(extractBodies('/w/a.ts', 'sendSms("abc");\n', other, cache).bodies, []);
+    assert.deepEqual(cache.stats, { full: 4, edits: 0 });
+  });
+});
