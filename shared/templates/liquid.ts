@@ -9,14 +9,15 @@ type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number }
 /** Splits on `sep` outside single/double-quoted strings, keeping each piece's offset. */
 function splitOutside(s: string, sep: string, base: number): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  let quote = '';
+  const sepCode = sep.charCodeAt(0);
+  let quote = 0;
   let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
+    const c = s.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === sep) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === sepCode) {
       out.push({ text: s.slice(from, i), start: base + from });
       from = i + 1;
     }
@@ -27,17 +28,37 @@ function splitOutside(s: string, sep: string, base: number): { text: string; sta
 
 function parseArg(raw: string): Arg {
   const t = raw.trim();
-  const q = t.charAt(0);
-  if ((q === '"' || q === "'") && t.length >= 2 && t.endsWith(q)) return { kind: 'string', value: t.slice(1, -1) };
-  if (/^-?\d+(\.\d+)?$/.test(t)) return { kind: 'number', value: Number(t) };
+  const q = t.charCodeAt(0);
+  if ((q === 0x22 || q === 0x27) && t.length >= 2 && t.charCodeAt(t.length - 1) === q) return { kind: 'string', value: t.slice(1, -1) };
+  if ((q === 0x2d || (q >= 0x30 && q <= 0x39)) && /^-?\d+(\.\d+)?$/.test(t)) return { kind: 'number', value: Number(t) };
   return { kind: 'name', value: t };
 }
 
-const CASES: Record<string, 'upper' | 'lower' | 'capitalize'> = { upcase: 'upper', downcase: 'lower', capitalize: 'capitalize' };
-/** Filters that leave our filler values (letters, digits) the same length. */
-const KEEP = new Set(['escape', 'escape_once', 'strip_html', 'strip_newlines', 'h']);
-/** Filters whose output is a number: digits are always GSM-7. */
-const NUMERIC = new Set(['plus', 'minus', 'times', 'divided_by', 'modulo', 'round', 'ceil', 'floor', 'abs', 'at_least', 'at_most', 'size']);
+/** Filters whose output is a number: digits are always GSM-7. (A switch: filter names are
+ * slices of the body, which a Set or object lookup would first have to hash.) */
+function isNumeric(name: string): boolean {
+  switch (name) {
+    case 'plus':
+    case 'minus':
+    case 'times':
+    case 'divided_by':
+    case 'modulo':
+    case 'round':
+    case 'ceil':
+    case 'floor':
+    case 'abs':
+    case 'at_least':
+    case 'at_most':
+    case 'size':
+      return true;
+  }
+  return false;
+}
+
+const KEEP: ValueOp = { op: 'keep' };
+const UPPER: ValueOp = { op: 'case', to: 'upper' };
+const LOWER: ValueOp = { op: 'case', to: 'lower' };
+const CAPITALIZE: ValueOp = { op: 'case', to: 'capitalize' };
 
 function filterOp(name: string, args: Arg[]): ValueOp | null {
   const str = (i: number): string | undefined => (args[i]?.kind === 'string' ? (args[i] as { value: string }).value : undefined);
@@ -45,9 +66,21 @@ function filterOp(name: string, args: Arg[]): ValueOp | null {
     const a = args[i];
     return a?.kind === 'number' && Number.isInteger(a.value) && a.value >= 0 ? a.value : undefined;
   };
-  if (CASES[name]) return { op: 'case', to: CASES[name]! };
-  if (KEEP.has(name) || NUMERIC.has(name)) return { op: 'keep' };
+  if (isNumeric(name)) return KEEP;
   switch (name) {
+    case 'upcase':
+      return UPPER;
+    case 'downcase':
+      return LOWER;
+    case 'capitalize':
+      return CAPITALIZE;
+    // Filters that leave our filler values (letters, digits) the same length.
+    case 'escape':
+    case 'escape_once':
+    case 'strip_html':
+    case 'strip_newlines':
+    case 'h':
+      return KEEP;
     case 'default': {
       const text = str(0) ?? (args[0]?.kind === 'number' ? String(args[0].value) : undefined);
       return text === undefined ? null : { op: 'default', text };
@@ -144,7 +177,9 @@ function condTest(expr: string, negate: boolean): BranchTest {
 
 function whenTest(subject: string, list: string): BranchTest {
   const values: string[] = [];
-  for (const piece of list.split(/\s*(?:,|\bor\b)\s*/)) {
+  // Without a comma or an `or` the list is one value.
+  const pieces = list.includes(',') || list.includes('or') ? list.split(/\s*(?:,|\bor\b)\s*/) : [list];
+  for (const piece of pieces) {
     const a = parseArg(piece);
     if (a.kind === 'name') return { type: 'opaque', expression: `${subject} == ${list}` };
     values.push(String(a.value));
@@ -159,6 +194,8 @@ export function parseLiquid(body: string): Template {
   let pos = 0;
   let textStart = 0;
   const quotes: Quotes = { single: -1, double: -1 };
+  let nextOutput = 0;
+  let nextTag = 0;
   const flushText = (end: number): void => {
     if (end > textStart) tokens.push({ t: 'text', start: textStart, end });
   };
@@ -173,7 +210,15 @@ export function parseLiquid(body: string): Template {
     const isOutput = second === 0x7b;
     const closer = isOutput ? '}}' : '%}';
     let close = findClose(body, open + 2, closer, quotes);
-    const reopen = body.indexOf(isOutput ? '{{' : '{%', open + 2);
+    // The next opener of the same kind, remembered while it is still ahead (linear overall).
+    let reopen: number;
+    if (isOutput) {
+      if (nextOutput >= 0 && nextOutput < open + 2) nextOutput = body.indexOf('{{', open + 2);
+      reopen = nextOutput;
+    } else {
+      if (nextTag >= 0 && nextTag < open + 2) nextTag = body.indexOf('{%', open + 2);
+      reopen = nextTag;
+    }
     if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closer, quotes) === close)) {
       findings.push({
         code: 'unclosed-tag',
@@ -325,7 +370,7 @@ function output(
     const args = argText.trim() === '' ? [] : splitOutside(argText, ',', 0).map((a) => parseArg(a.text));
     const op = filterOp(name, args);
     const frange = { start: nameStart, end: piece.start + piece.text.trimEnd().length };
-    if (NUMERIC.has(name)) valueKind = 'number';
+    if (isNumeric(name)) valueKind = 'number';
     if (op === null) {
       findings.push({
         code: 'unknown-filter',
