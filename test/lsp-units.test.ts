@@ -8,7 +8,7 @@ import { createBodyCache, lintDocument, type LintResult } from '../shared/lint';
 import { analyze, type Analysis } from '../server/src/lsp/analysis';
 import { codeActions } from '../server/src/lsp/codeActions';
 import { DiagnosticReuse, toDiagnostics } from '../server/src/lsp/diagnostics';
-import { encodeMessage } from '../server/src/lsp/jsonEncoder';
+import { asciiJson, encodeMessage } from '../server/src/lsp/jsonEncoder';
 import { rng, testSeed } from './helpers/random';
 import { settingsFrom } from '../server/src/lsp/settings';
 import { placeOf } from '../server/src/lsp/paths';
@@ -85,7 +85,7 @@ describe('language server units', () => {
     assert.ok(third.every((d, i) => d !== second[i] && d.range.start.line === second[i]!.range.start.line + 1));
   });
 
-  it('the stdio encoder writes exactly JSON.stringify as utf-8, cached diagnostics or not', () => {
+  it('the stdio encoder writes JSON.stringify exactly, a publish in ASCII (\\u escapes), cached diagnostics or not', () => {
     const seed = Number(process.env.FC_SEED ?? 7_2025);
     const text = fc.string({ unit: 'binary', maxLength: 12 });
     const diagnostic = fc.record({
@@ -99,11 +99,15 @@ describe('language server units', () => {
     fc.assert(
       fc.property(fc.array(diagnostic, { maxLength: 6 }), text, fc.option(fc.nat()), (ds, uri, version) => {
         const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, ...(version === null ? {} : { version }), diagnostics: ds } };
-        const expected = Buffer.from(JSON.stringify(msg), 'utf-8');
-        assert.deepEqual(encodeMessage(msg), expected);
+        // A publish with diagnostics goes out in ASCII; the same JSON value either way.
+        const encode = (m: typeof msg) => Buffer.from(m.params.diagnostics.length > 0 ? asciiJson(JSON.stringify(m)) : JSON.stringify(m), 'utf-8');
+        const bytes = encodeMessage(msg);
+        assert.deepEqual(bytes, encode(msg));
+        assert.equal(JSON.stringify(JSON.parse(bytes.toString('utf-8'))), JSON.stringify(msg));
+        if (ds.length > 0) assert.ok(bytes.every((b) => b < 0x80));
         // Again with the diagnostics' JSON cached, in another order.
         const again = { ...msg, params: { ...msg.params, diagnostics: [...ds].reverse() } };
-        assert.deepEqual(encodeMessage(again), Buffer.from(JSON.stringify(again), 'utf-8'));
+        assert.deepEqual(encodeMessage(again), encode(again));
       }),
       { seed, numRuns: 200 },
     );
