@@ -8,7 +8,7 @@ import type { Range } from '../types';
 import type { Assumption, Figure, TemplateFigures, ValueChoice, VariableReport, VariantFigures, Widening } from './figures';
 import { BEST, compare, quickCount, renderedCount, SAMPLE, WORST, type FigureCount, type Picks, type Scenario, type Variant, type VariableValues } from './measure';
 import type { BranchPart, BranchTest, ValueKind, VariablePart } from './types';
-import { resolveFrom, type ResolvedVariable, type VariableDefaults, type VariableMeta } from './variables';
+import { resolveFrom, withRanges, type Resolution, type ResolvedVariable, type VariableDefaults, type VariableMeta } from './variables';
 
 export interface Label {
   readonly text: string;
@@ -31,13 +31,16 @@ export interface VariableInfo extends VariableValues {
   hasDefault: boolean;
   r: ResolvedVariable;
   sample: string | undefined;
+  /** The remembered resolution `r` was placed from. */
+  resolution: Resolution;
 }
 
 const UNRESOLVED = undefined as unknown as ResolvedVariable;
+const NOT_YET = undefined as unknown as Resolution;
 
 /** A variable first printed by `p`. */
 export function variableInfo(p: VariablePart): VariableInfo {
-  return { name: p.name, valueKind: p.valueKind, ranges: [p.range], hasDefault: hasDefault(p), r: UNRESOLVED, sample: undefined };
+  return { name: p.name, valueKind: p.valueKind, ranges: [p.range], hasDefault: hasDefault(p), r: UNRESOLVED, sample: undefined, resolution: NOT_YET };
 }
 
 /** Adds another placeholder printing the same variable. */
@@ -62,10 +65,12 @@ export function resolveInfo(
   assumptions: Assumption[],
 ): boolean {
   const name = v.name;
-  const r = resolveFrom(name, v, vars, defaults, septetsOf);
+  const res = resolveFrom(name, v, vars, defaults, septetsOf);
+  const r = withRanges(res.r, v.ranges);
   v.r = r;
+  v.resolution = res;
   const range = v.ranges[0]!;
-  if (r.assumed.includes('minLength') || r.assumed.includes('maxLength')) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));
+  if (res.lengthAssumed) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));
   if (r.mayBeUnicode) assumptions.push(new VariableAssumption('variable-may-be-unicode', r, range));
   for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
   if (r.sample !== undefined) {
@@ -192,17 +197,22 @@ export interface CaseFigure {
 export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: readonly Label[]): CaseFigure {
   const missing: string[] = [];
   const values: ValueChoice[] = [];
-  for (const { name, r, sample } of printed) {
+  for (const v of printed) {
+    const { name, r, sample } = v;
     if (sc === SAMPLE) {
-      if (sample !== undefined) values.push({ name, length: sample.length, charset: r.charset, source: 'sample' });
-      else missing.push(name);
+      if (sample === undefined) missing.push(name);
+      // A default filter's text is printed instead of a sample: not the remembered choice.
+      else if (sample !== r.sample) values.push({ name, length: sample.length, charset: r.charset, source: 'sample' });
+      else values.push((v.resolution.choices[SAMPLE] ??= { name, length: sample.length, charset: r.charset, source: 'sample' }));
     } else {
-      values.push({
-        name,
-        length: sc === BEST ? r.minLength : r.maxLength,
-        charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
-        source: sc === BEST ? 'minLength' : 'maxLength',
-      });
+      values.push(
+        (v.resolution.choices[sc] ??= {
+          name,
+          length: sc === BEST ? r.minLength : r.maxLength,
+          charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
+          source: sc === BEST ? 'minLength' : 'maxLength',
+        }),
+      );
     }
   }
   const variant = labels.length === 0 ? [] : labels.map((l) => l.text);

@@ -1,5 +1,6 @@
 // Per-variable metadata (from config) and the defaults assumed when it is missing.
 import type { Range } from '../types';
+import type { ValueChoice } from './figures';
 import type { Part, ValueKind, VariablePart } from './types';
 
 export type VariableCharset = 'gsm' | 'unicode';
@@ -169,8 +170,9 @@ function resolved(
 }
 
 /** A resolution and everything it was a function of: the name, how it is printed, the metadata
- * fields it read (compared by value, so a config edited in place is seen) and the defaults. */
-interface Remembered {
+ * fields it read (compared by value, so a config edited in place is seen) and the defaults.
+ * `r` carries the ranges of the body it was first made for. */
+export interface Resolution {
   readonly key: string;
   readonly valueKind: ValueKind;
   readonly meta: VariableMeta | undefined;
@@ -182,20 +184,25 @@ interface Remembered {
   readonly defaultMaxLength: number;
   readonly defaultCharset: VariableCharset;
   readonly r: ResolvedVariable;
+  /** Either length was assumed. */
+  readonly lengthAssumed: boolean;
+  /** What the best, worst and sample cases print for it, made when first needed (they hold
+   * nothing of a body but the name, which is the same text in every body). */
+  readonly choices: (ValueChoice | undefined)[];
 }
 
-const remembered = new Map<string, Remembered>();
+const remembered = new Map<string, Resolution>();
 const REMEMBER_LIMIT = 2_000;
 
 /** resolveVariable for `vars[name]`, remembered per variable name: the editor and the CLI resolve
- * the same few variables for every body. The result carries this body's `ranges`. */
+ * the same few variables for every body. `withRanges` gives the result for another body. */
 export function resolveFrom(
   name: string,
   info: { valueKind: ValueKind; ranges: readonly Range[] },
   vars: Readonly<Record<string, VariableMeta>>,
   defaults: Required<VariableDefaults>,
   septets: (u: number) => number,
-): ResolvedVariable {
+): Resolution {
   const e = remembered.get(name);
   // The remembered key is the string already used as a property key: looked up without hashing anew.
   const key = e ? e.key : name;
@@ -212,12 +219,10 @@ export function resolveFrom(
     e.charset === meta?.charset &&
     e.sample === meta?.sample
   ) {
-    const r = e.r;
-    return resolved(name, r.valueKind, r.minLength, r.maxLength, r.charset, r.sample, r.assumed, r.mayBeUnicode, r.extended, info.ranges, r.adjustments);
+    return e;
   }
   const r = resolveVariable(name, info, meta, defaults, septets);
-  if (remembered.size >= REMEMBER_LIMIT) remembered.clear();
-  remembered.set(name, {
+  const made: Resolution = {
     key,
     valueKind: info.valueKind,
     meta,
@@ -229,6 +234,15 @@ export function resolveFrom(
     defaultMaxLength: defaults.defaultMaxLength,
     defaultCharset: defaults.defaultCharset,
     r,
-  });
-  return r;
+    lengthAssumed: r.assumed.includes('minLength') || r.assumed.includes('maxLength'),
+    choices: [undefined, undefined, undefined],
+  };
+  if (remembered.size >= REMEMBER_LIMIT) remembered.clear();
+  remembered.set(name, made);
+  return made;
+}
+
+/** `r` placed at other ranges. */
+export function withRanges(r: ResolvedVariable, ranges: readonly Range[]): ResolvedVariable {
+  return r.ranges === ranges ? r : resolved(r.name, r.valueKind, r.minLength, r.maxLength, r.charset, r.sample, r.assumed, r.mayBeUnicode, r.extended, ranges, r.adjustments);
 }
