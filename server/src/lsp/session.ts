@@ -61,7 +61,8 @@ export function startSession(connection: Connection, options: SessionOptions): v
   const cache = new Map<string, Cached>();
   // The last published diagnostics of documents being typed in, reused for the findings a keystroke left alone.
   const published = new Map<string, DiagnosticReuse>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  // Pending publishes by document: a timer while debouncing, an immediate when there is no delay.
+  const timers = new Map<string, Pending>();
   const skipNoticeShown = new Set<string>();
   const settingsNoticeShown = new Set<string>();
   // Open documents by the path the core knows them by, so configs being edited are read live.
@@ -170,14 +171,13 @@ export function startSession(connection: Connection, options: SessionOptions): v
   }
 
   function schedule(uri: string, delay: number): void {
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        fireAndLog('publishing diagnostics', publish(uri));
-      }, delay),
-    );
+    cancel(timers.get(uri));
+    const run = () => {
+      timers.delete(uri);
+      fireAndLog('publishing diagnostics', publish(uri));
+    };
+    // setTimeout waits at least 1 ms: no debounce means the next turn of the event loop.
+    timers.set(uri, delay > 0 ? { timeout: setTimeout(run, delay) } : { immediate: setImmediate(run) });
   }
 
   // ---- config or settings changed: relint everything -----------------------------------------
@@ -270,7 +270,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
 
   documents.onDidClose((e) => {
     const { uri } = e.document;
-    clearTimeout(timers.get(uri));
+    cancel(timers.get(uri));
     timers.delete(uri);
     cache.delete(uri);
     published.delete(uri);
@@ -359,6 +359,14 @@ export function startSession(connection: Connection, options: SessionOptions): v
   );
 
   documents.listen(connection);
+}
+
+type Pending = { readonly timeout: NodeJS.Timeout } | { readonly immediate: NodeJS.Immediate };
+
+function cancel(p: Pending | undefined): void {
+  if (p === undefined) return;
+  if ('timeout' in p) clearTimeout(p.timeout);
+  else clearImmediate(p.immediate);
 }
 
 function folderPaths(folders: readonly WorkspaceFolder[]): string[] {
