@@ -4,10 +4,23 @@ import type { BranchTest, Template, TemplateFinding, VariablePart } from './type
 import { applyStandalone, applyTrimFlags, buildTree, type Token } from './blocks';
 import { variablePart } from './flat';
 
-const WORD = /^\S+/;
+/** JS `\s`: what trim() removes. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
+}
 
+/** The leading run of non-space characters (`/^\S+/`). */
 function firstWord(s: string): string {
-  return WORD.exec(s)?.[0] ?? '';
+  let i = 0;
+  while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+  return i === s.length ? s : s.slice(0, i);
+}
+
+/** body.slice(a, z).trim(), without the untrimmed slice. */
+function trimmed(body: string, a: number, z: number): string {
+  while (a < z && isSpace(body.charCodeAt(a))) a++;
+  while (z > a && isSpace(body.charCodeAt(z - 1))) z--;
+  return body.slice(a, z);
 }
 
 export function parseMustache(body: string, handlebars: boolean): Template {
@@ -28,9 +41,30 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     let innerStart = open + (triple ? 3 : 2);
     const longComment = handlebars && (body.startsWith('!--', innerStart) || body.startsWith('~!--', innerStart));
     if (longComment) closer = '--}}';
-    const close = body.indexOf(closer, innerStart);
     // A new `{{` before the closer means this one was never closed.
-    const reopen = body.indexOf('{{', innerStart);
+    let close: number;
+    let reopen: number;
+    if (longComment) {
+      close = body.indexOf(closer, innerStart);
+      reopen = body.indexOf('{{', innerStart);
+    } else {
+      // Tags are short: the closer or a new `{{`, whichever comes first, char by char.
+      close = -1;
+      reopen = -1;
+      for (let i = innerStart; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 0x7d) {
+          if (body.charCodeAt(i + 1) === 0x7d && (!triple || body.charCodeAt(i + 2) === 0x7d)) {
+            close = i;
+            break;
+          }
+        } else if (c === 0x7b && body.charCodeAt(i + 1) === 0x7b) {
+          reopen = i;
+          break;
+        }
+      }
+    }
+    // After a closed tag the next `{{` is past it: searched for from there.
     next = reopen;
     if (close < 0 || (!longComment && reopen >= 0 && reopen < close)) {
       findings.push({
@@ -47,28 +81,28 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     textStart = tagEnd;
     pos = tagEnd;
     const range = { start: open, end: tagEnd };
-    let inner = body.slice(innerStart, close);
+    // The tag's text is body[innerStart, innerEnd), read in place.
+    let innerEnd = close;
     let trimLeft = false;
     let trimRight = false;
     if (handlebars) {
-      if (inner.startsWith('~')) {
+      if (innerStart < innerEnd && body.charCodeAt(innerStart) === 0x7e) {
         trimLeft = true;
-        inner = inner.slice(1);
         innerStart++;
       }
-      if (inner.endsWith('~')) {
+      if (innerEnd > innerStart && body.charCodeAt(innerEnd - 1) === 0x7e) {
         trimRight = true;
-        inner = inner.slice(0, -1);
+        innerEnd--;
       }
     }
     if (triple) {
-      const name = inner.trim();
+      const name = trimmed(body, innerStart, innerEnd);
       if (name === '') findings.push(emptyPlaceholder(range));
       tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, name, false) });
       continue;
     }
-    const sigil = inner.charAt(0);
-    const rest = inner.slice(1).trim();
+    const sigil = innerStart < innerEnd ? body.charAt(innerStart) : '';
+    const rest = sigil === '' ? '' : trimmed(body, innerStart + 1, innerEnd);
     switch (sigil) {
       case '!':
         tokens.push({ t: 'void', range, trimLeft, trimRight });
@@ -102,7 +136,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         tokens.push(openSection(rest, range, trimLeft, trimRight, 'truthy', handlebars));
         continue;
     }
-    const content = inner.trim();
+    const content = trimmed(body, innerStart, innerEnd);
     if (handlebars && (content === 'else' || content.startsWith('else '))) {
       const cond = content.slice(4).trim();
       if (cond === '') tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, trimLeft, trimRight });
