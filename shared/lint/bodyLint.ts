@@ -2,8 +2,8 @@
 // the body (text, map, options), the config, how the host quotes it and the host text it spans.
 import type { ResolvedConfig } from '../config';
 import type { Body } from '../extract';
-import { DOCUMENT_RULES, BODY_RULES, ruleSeverity, type BodyFinding } from '../rules';
-import type { Range, Severity, SeveritySetting } from '../types';
+import { DOCUMENT_RULES, BODY_RULES, ruleSeverity } from '../rules';
+import type { Fix, Range, Severity, SeveritySetting } from '../types';
 import { buildBodyModel } from './bodyModel';
 import { encodeForHost, type HostQuoting } from './hostText';
 import { bodyCost, bodyFigures, bodyHover, inlayHint } from './present';
@@ -31,16 +31,16 @@ export function lintBody(body: Body, config: ResolvedConfig, quoting: HostQuotin
       findings.push({ ruleId: 'malformed-template', severity: malformed, message: t.message, range: model.toDocument(t.range), fixes: [], docsPath: DOCUMENT_RULES['malformed-template'].docsPath });
     }
   }
-  const own: LintFinding[] = [];
+  const own: RuleFinding[] = [];
   for (const rule of BODY_RULES) {
     const severity = ruleSeverity(config, rule);
     if (severity === 'off') continue;
     const options = config.rules[rule.id]?.options ?? {};
     for (const f of rule.check({ model, config, options, encode })) {
-      own.push(toFinding(rule.id, severity, rule.docsPath, f));
+      own.push(new RuleFinding(rule.id, severity, rule.docsPath, f.message, f.range, f.fixes ?? [], f.data, f.hover));
     }
   }
-  findings.push(...(quoting === 'yaml-plain' ? quotePlainScalarFixes(host, body.range, own) : own));
+  findings.push(...(quoting === 'yaml-plain' ? quotePlainScalarFixes(host, body.range, own, (f, fixes) => f.withFixes(fixes)) : own));
   const figures = bodyFigures(model);
   const cost = bodyCost(model);
   const syntax = model.template.syntax;
@@ -50,17 +50,36 @@ export function lintBody(body: Body, config: ResolvedConfig, quoting: HostQuotin
   return { findings, report: (range) => new PlacedReport(range, parts) };
 }
 
-// Four literal shapes rather than spreads and defineProperty: this runs for every finding of every file.
-function toFinding(ruleId: string, severity: Severity, docsPath: string, f: BodyFinding): LintFinding {
-  const { message, range, data } = f;
-  const fixes = f.fixes ?? [];
-  // Hover markdown is built only when someone hovers (or serializes) the finding.
-  if ('hover' in f) {
-    return data
-      ? { ruleId, severity, message, range, fixes, docsPath, data, get hover() { return f.hover; } }
-      : { ruleId, severity, message, range, fixes, docsPath, get hover() { return f.hover; } };
+/**
+ * A rule's finding at its severity. A class, not a literal with a getter: a getter closure per
+ * object gives each its own hidden class and keeps its body alive through young collections.
+ */
+class RuleFinding implements LintFinding {
+  declare readonly data?: Readonly<Record<string, unknown>>;
+  readonly #hover: (() => string) | undefined;
+
+  constructor(
+    readonly ruleId: string,
+    readonly severity: Severity,
+    readonly docsPath: string,
+    readonly message: string,
+    readonly range: Range,
+    readonly fixes: readonly Fix[],
+    data: Readonly<Record<string, unknown>> | undefined,
+    hover: (() => string) | undefined,
+  ) {
+    if (data) this.data = data;
+    this.#hover = hover;
   }
-  return data ? { ruleId, severity, message, range, fixes, docsPath, data } : { ruleId, severity, message, range, fixes, docsPath };
+
+  /** Hover markdown is written only when someone hovers the finding. */
+  get hover(): string | undefined {
+    return this.#hover?.();
+  }
+
+  withFixes(fixes: readonly Fix[]): RuleFinding {
+    return new RuleFinding(this.ruleId, this.severity, this.docsPath, this.message, this.range, fixes, this.data, this.#hover);
+  }
 }
 
 type ReportParts = BodySummary & { readonly hover: () => string };

@@ -1,6 +1,7 @@
 // The body summaries both faces show: inlay hint, hover table, cost lines.
 import { countSegments } from '../segments';
 import type { BodyModel } from './bodyModel';
+import type { TemplateFigures } from '../templates';
 import { spanText } from './bodyModel';
 import type { BodyCost, BodyFigures } from './types';
 import { groupThousands, type CampaignCost } from '../pricing';
@@ -17,19 +18,39 @@ function secondSegmentAt(m: BodyModel): number | undefined {
 }
 
 export function bodyFigures(m: BodyModel): BodyFigures {
-  const f = m.figures;
-  const second = secondSegmentAt(m);
-  return {
-    encoding: { best: f.best.encoding, worst: f.worst.encoding },
-    segments: { best: f.best.segments, worst: f.worst.segments, ...(f.sample ? { sample: f.sample.segments } : {}) },
-    characters: { best: f.best.length, worst: f.worst.length },
-    units: { best: f.best.units, worst: f.worst.units },
-    ...(second !== undefined ? { secondSegmentAt: second } : {}),
-    // The template layer builds this sentence only when it is read.
-    get worstReason() {
-      return f.worstReason;
-    },
-  };
+  return new SummaryFigures(m.figures, secondSegmentAt(m));
+}
+
+/**
+ * A class, not a literal with `get worstReason()`: a getter closure per object gives each its own
+ * hidden class and keeps the body's figures alive through young collections. JSON keeps the reason.
+ */
+class SummaryFigures implements BodyFigures {
+  readonly encoding: BodyFigures['encoding'];
+  readonly segments: BodyFigures['segments'];
+  readonly characters: BodyFigures['characters'];
+  readonly units: BodyFigures['units'];
+  declare readonly secondSegmentAt?: number;
+  readonly #f: TemplateFigures;
+
+  constructor(f: TemplateFigures, second: number | undefined) {
+    this.encoding = { best: f.best.encoding, worst: f.worst.encoding };
+    this.segments = f.sample ? { best: f.best.segments, worst: f.worst.segments, sample: f.sample.segments } : { best: f.best.segments, worst: f.worst.segments };
+    this.characters = { best: f.best.length, worst: f.worst.length };
+    this.units = { best: f.best.units, worst: f.worst.units };
+    if (second !== undefined) this.secondSegmentAt = second;
+    this.#f = f;
+  }
+
+  /** The template layer writes this sentence only when it is read. */
+  get worstReason(): string {
+    return this.#f.worstReason;
+  }
+
+  toJSON(): BodyFigures {
+    const { encoding, segments, characters, units, secondSegmentAt, worstReason } = this;
+    return { encoding, segments, characters, units, ...(secondSegmentAt !== undefined ? { secondSegmentAt } : {}), worstReason };
+  }
 }
 
 // Bodies priced alike share one CampaignCost (see priceOf): their cost lines are spelled once.

@@ -33,7 +33,7 @@ export function staysPlain(source: string): boolean {
 }
 
 /** The findings of one plain-scalar body, their fixes quoting the scalar when they must. */
-export function quotePlainScalarFixes<F extends WithFixes>(document: string, range: Range, findings: readonly F[]): F[] {
+export function quotePlainScalarFixes<F extends WithFixes>(document: string, range: Range, findings: readonly F[], refixed: (f: F, fixes: readonly Fix[]) => F): F[] {
   const source = document.slice(range.start, range.end);
   const withFixes = findings.filter((f) => f.fixes.length > 0);
   if (withFixes.length === 0) return [...findings];
@@ -52,14 +52,14 @@ export function quotePlainScalarFixes<F extends WithFixes>(document: string, ran
   return findings.map((f) =>
     f.fixes.length === 0
       ? f
-      : {
-          ...f,
-          fixes: f.fixes.map((x) => ({
+      : refixed(
+          f,
+          f.fixes.map((x) => ({
             title: `${x.title} (quoting the YAML value)`,
             edits: [...quoting, ...x.edits.map((e) => ({ range: e.range, text: encodeForHost(e.text, 'yaml-double') }))].sort(
               (a, b) => a.range.start - b.range.start || a.range.end - b.range.end,
             ),
           })),
-        },
+        ),
   );
 }

@@ -34,14 +34,15 @@ export function costDelta(now: CampaignCost | undefined, after: CampaignCost | u
  * "forces UCS-2: 1 → 2 segments, +$0.01 per recipient, +$16.53 for 1,653 recipients".
  * "After" is the body once every replacement fix-all would make is made.
  */
-// The sentence depends only on the body and one flag; a body with many curly quotes asks once.
-const effects = new WeakMap<BodyModel, { fixed?: string; kept?: string }>();
-
-export function ucs2Effect(m: BodyModel, fixedByFixAll: boolean): string {
-  let memo = effects.get(m);
-  if (!memo) effects.set(m, (memo = {}));
-  const key = fixedByFixAll ? 'fixed' : 'kept';
-  return (memo[key] ??= describeUcs2Effect(m, fixedByFixAll));
+/**
+ * The sentence depends only on the body and one flag: a rule asks once per check, through this
+ * memo, however many curly quotes the body has. (A WeakMap keyed by every body measured slower:
+ * each garbage collection walks its entries.)
+ */
+export function ucs2Effects(m: BodyModel): (fixedByFixAll: boolean) => string {
+  let fixed: string | undefined;
+  let kept: string | undefined;
+  return (f) => (f ? (fixed ??= describeUcs2Effect(m, true)) : (kept ??= describeUcs2Effect(m, false)));
 }
 
 function describeUcs2Effect(m: BodyModel, fixedByFixAll: boolean): string {

@@ -19,7 +19,7 @@ export const gsmExtendedChar: BodyRule = {
         range: m.toDocument(c),
         message: `${charLabel(c)} is a GSM-7 extension character (2 septets); the extension characters here make the message ${now} segments instead of ${plain}.`,
         data: { char: c.char, segments: now, segmentsWithoutExtension: plain },
-        get hover() {
+        hover: () => {
           return `**${charLabel(c)}** is in the GSM-7 extension table (3GPP TS 23.038 §6.2.1.1): sent as ESC + character, 2 septets. Without the extension characters this message would be ${plain} segment${plain === 1 ? '' : 's'}, not ${now}.`;
         },
       });

@@ -1,5 +1,5 @@
 import type { BodyRule, BodyFinding } from './context';
-import { beforeAfterTable, charLabel, ucs2Effect } from './describe';
+import { beforeAfterTable, charLabel, ucs2Effects } from './describe';
 
 function replacementWords(r: string): { action: string; title: (name: string) => string } {
   if (r === '') return { action: 'Remove it', title: (n) => `Remove ${n}` };
@@ -15,6 +15,7 @@ export const invisibleChar: BodyRule = {
   check({ model: m, encode, config }) {
     const allowed = config.allowUnicode;
     const out: BodyFinding[] = [];
+    const ucs2Effect = ucs2Effects(m);
     for (const c of m.chars) {
       if (c.kind !== 'invisible') continue;
       // A listed character is intended (French copy may want U+202F before "?" on purpose).
@@ -23,10 +24,10 @@ export const invisibleChar: BodyRule = {
       const words = replacementWords(c.replacement ?? '');
       out.push({
         range,
-        message: `Invisible ${charLabel(c)} ${ucs2Effect(m, true)}. ${words.action}.`,
+        message: `Invisible ${charLabel(c)} ${ucs2Effect(true)}. ${words.action}.`,
         fixes: [{ title: words.title(c.name), edits: [{ range, text: encode(c.replacement ?? '') }] }],
         data: { char: c.char, codePoint: c.codePoint, replacement: c.replacement ?? '', segments: m.figures.worst.segments, segmentsAfterFix: m.fixedFigures.worst.segments, fixAll: m.fixAllChars.has(c) },
-        get hover() {
+        hover: () => {
           return [`**${charLabel(c)}**: invisible, and not in the GSM-7 alphabet, so the whole message is sent as UCS-2.`, '', beforeAfterTable(m)].join('\n');
         },
       });

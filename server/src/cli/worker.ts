@@ -4,7 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { createContext } from './context';
 import type { LintEngine } from './io';
-import { lintFile } from './lintRun';
+import { lintFile, type FileOutcome } from './lintRun';
+import type { FileReport } from './report';
 import { nodeIo } from './nodeIo';
 import type { WorkerInit, WorkerReply, WorkerTask } from './pool';
 
@@ -20,7 +21,12 @@ export function runWorker(init: WorkerInit, engine: LintEngine): void {
     failed: () => false,
   });
   port.on('message', (task: WorkerTask) => {
-    const outcomes = task.jobs.map((job) => lintFile(ctx, job, init.mode, init.color));
+    // Cloning copies own data properties only: a report's lazily written parts (figures' worstReason) go as JSON.
+    const outcomes = task.jobs.map((job) => plain(lintFile(ctx, job, init.mode, init.color)));
     port.postMessage({ id: task.id, outcomes } satisfies WorkerReply);
   });
+}
+
+function plain(o: FileOutcome): FileOutcome {
+  return o.report ? { ...o, report: JSON.parse(JSON.stringify(o.report)) as FileReport } : o;
 }
