@@ -20,6 +20,7 @@ export { DEFAULT_EXTRACT_OPTIONS } from './options';
 export { createExtractCache, type ExtractCache } from './extract-cache';
 export { mapRange, mapOffset } from './offset-map';
 export { fileKind } from './paths';
+export { owned } from './owned';
 export { sniffSyntax } from './syntax';
 
 const matchers = new Map<string, KeyMatcher>();

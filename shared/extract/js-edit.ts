@@ -7,6 +7,7 @@ import { JsMatcher, jsPatterns, type JsExtractConfig, type JsPatterns } from './
 import type { OffsetMap } from './offset-map';
 import type { Emitted } from './source-matcher';
 import { BINARY_SNIFF } from './guards';
+import { owned } from './owned';
 import type { Body, ExtractProblem, ExtractResult } from './types';
 
 /** A JS/TS extraction kept for the next edit of the same document. Mutated by reextractJs. */
@@ -118,7 +119,7 @@ export function reextractJs(snap: JsSnapshot, text: string, maxFileSize: number,
     const ops = e.operands;
     const first = ops[0]![0];
     const last = ops[ops.length - 1]![1] - 1;
-    const now = last < k ? e : first > k ? shifted(e, delta) : matcher.reemit(e);
+    const now = last < k ? e : first > k ? shifted(e, delta) : ownText(matcher.reemit(e));
     emitted[i] = now;
     bodies[i] = now.body;
     for (const p of now.problems) problems.push(p);
@@ -166,6 +167,11 @@ function fileChecksPass(text: string, { at, beforeEnd, afterEnd }: TextEdit, max
     for (let i = Math.max(at, BINARY_SNIFF - (beforeEnd - afterEnd)); i < to; i++) if (text.charCodeAt(i) === 0) return false;
   }
   return true;
+}
+
+// A rebuilt body outlives this version of the document (it is kept until an edit touches it).
+function ownText(e: Emitted): Emitted {
+  return { ...e, body: { ...e.body, text: owned(e.body.text) } };
 }
 
 function shifted(e: Emitted, by: number): Emitted {

@@ -3,7 +3,7 @@
 // findings to where the body now sits. Only position-independent data is kept, plus where the
 // last lint of each recent document placed its bodies (an edit leaves most of them in place).
 import type { ResolvedConfig } from '../config';
-import { createExtractCache, type Body, type ExtractCache, type OffsetMap } from '../extract';
+import { createExtractCache, owned, type Body, type ExtractCache, type OffsetMap } from '../extract';
 import type { Fix, Range, Severity, SeveritySetting } from '../types';
 import { lintBody, type BodyOutcome } from './bodyLint';
 import type { HostQuoting } from './hostText';
@@ -206,9 +206,9 @@ function lookup(state: CacheState, body: Body, config: ResolvedConfig, quoting: 
   if (entry) state.stats.hits++;
   else {
     const map = relativeMap(body.map, base);
-    const relative: Body = { ...body, range: { start: 0, end: body.range.end - base }, map };
-    const outcome = lintBody(relative, config, quoting, document.slice(base, body.range.end), malformed);
-    entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source, map, outcome };
+    const relative: Body = { ...body, text: owned(body.text), range: { start: 0, end: body.range.end - base }, map };
+    const outcome = lintBody(relative, config, quoting, owned(document.slice(base, body.range.end)), malformed);
+    entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source: owned(source), map, outcome };
   }
   if (state.youngSize >= state.limit) {
     state.old = state.young;
@@ -217,7 +217,7 @@ function lookup(state: CacheState, body: Body, config: ResolvedConfig, quoting: 
   }
   const bucket = state.young.get(body.text);
   if (bucket) bucket.push(entry);
-  else state.young.set(body.text, [entry]);
+  else state.young.set(owned(body.text), [entry]);
   state.youngSize++;
   return entry;
 }
