@@ -32,6 +32,70 @@ export type Token =
   | (TagBase & { readonly t: 'close'; readonly closeName: string })
   | (TagBase & { readonly t: 'void' });
 
+/** Every token has every field, in one order: the passes over the stream then read one object
+ * shape whichever kind of token it is (seven shapes made each read a megamorphic lookup). */
+function token(
+  t: Token['t'],
+  start: number,
+  end: number,
+  range: Range | undefined,
+  trimLeft: boolean,
+  trimRight: boolean,
+  part: VariablePart | undefined,
+  text: string | undefined,
+  block: BlockKind | undefined,
+  closeName: string | undefined,
+  label: string | undefined,
+  branchLabel: string | undefined,
+  test: BranchTest | undefined,
+  collection: string | undefined,
+  mid: 'else' | 'elsif' | 'when' | undefined,
+): Token {
+  const tok = { t, start, end, range, trimLeft, trimRight, part, text, block, closeName, label, branchLabel, test, collection, mid };
+  return tok as unknown as Token;
+}
+
+/** Literal text body[start, end). */
+export function textToken(start: number, end: number): Token {
+  return token('text', start, end, undefined, false, false, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+}
+
+/** A tag printing `text` exactly (Liquid `{{ 'x' }}`). */
+export function escapeToken(range: Range, text: string, trimLeft: boolean, trimRight: boolean): Token {
+  return token('escape', 0, 0, range, trimLeft, trimRight, undefined, text, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+}
+
+export function varToken(range: Range, trimLeft: boolean, trimRight: boolean, part: VariablePart): Token {
+  return token('var', 0, 0, range, trimLeft, trimRight, part, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+}
+
+export function openToken(
+  range: Range,
+  trimLeft: boolean,
+  trimRight: boolean,
+  block: BlockKind,
+  closeName: string,
+  label: string,
+  branchLabel: string,
+  test: BranchTest,
+  collection?: string,
+): Token {
+  return token('open', 0, 0, range, trimLeft, trimRight, undefined, undefined, block, closeName, label, branchLabel, test, collection, undefined);
+}
+
+export function midToken(range: Range, trimLeft: boolean, trimRight: boolean, mid: 'else' | 'elsif' | 'when', label: string, test: BranchTest): Token {
+  return token('mid', 0, 0, range, trimLeft, trimRight, undefined, undefined, undefined, undefined, label, undefined, test, undefined, mid);
+}
+
+export function closeToken(range: Range, trimLeft: boolean, trimRight: boolean, closeName: string): Token {
+  return token('close', 0, 0, range, trimLeft, trimRight, undefined, undefined, undefined, closeName, undefined, undefined, undefined, undefined, undefined);
+}
+
+/** A tag printing nothing (comments, assigns). */
+export function voidToken(range: Range, trimLeft: boolean, trimRight: boolean): Token {
+  return token('void', 0, 0, range, trimLeft, trimRight, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c;
 }
@@ -81,7 +145,7 @@ interface Frame {
   sawElse: boolean;
 }
 
-const OTHERWISE: BranchTest = { type: 'otherwise' };
+export const OTHERWISE: BranchTest = { type: 'otherwise' };
 
 function frameToPart(f: Frame, end: number): Part {
   const range = { start: f.open.range.start, end };

@@ -1,6 +1,6 @@
 // Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
 import type { Range } from '../types';
-import { applyTrimFlags, buildTree, type Token } from './blocks';
+import { applyTrimFlags, buildTree, closeToken, escapeToken, midToken, openToken, OTHERWISE, textToken, varToken, voidToken, type Token } from './blocks';
 import { variablePart } from './flat';
 import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
 
@@ -197,7 +197,7 @@ export function parseLiquid(body: string): Template {
   let nextOutput = 0;
   let nextTag = 0;
   const flushText = (end: number): void => {
-    if (end > textStart) tokens.push({ t: 'text', start: textStart, end });
+    if (end > textStart) tokens.push(textToken(textStart, end));
   };
   while (pos < body.length) {
     const open = body.indexOf('{', pos);
@@ -254,28 +254,28 @@ export function parseLiquid(body: string): Template {
     switch (tagName) {
       case 'if':
       case 'unless':
-        tokens.push({ t: 'open', block: 'if', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: arg, test: condTest(arg, tagName === 'unless'), range, trimLeft, trimRight });
+        tokens.push(openToken(range, trimLeft, trimRight, 'if', tagName, `${tagName} ${arg}`, arg, condTest(arg, tagName === 'unless')));
         break;
       case 'elsif':
-        tokens.push({ t: 'mid', mid: 'elsif', label: arg, test: condTest(arg, false), range, trimLeft, trimRight });
+        tokens.push(midToken(range, trimLeft, trimRight, 'elsif', arg, condTest(arg, false)));
         break;
       case 'else':
-        tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, trimLeft, trimRight });
+        tokens.push(midToken(range, trimLeft, trimRight, 'else', 'else', OTHERWISE));
         break;
       case 'case':
         caseSubjects.push(arg);
-        tokens.push({ t: 'open', block: 'case', closeName: 'case', label: `case ${arg}`, branchLabel: '', test: { type: 'otherwise' }, range, trimLeft, trimRight });
+        tokens.push(openToken(range, trimLeft, trimRight, 'case', 'case', `case ${arg}`, '', OTHERWISE));
         break;
       case 'when': {
         const subject = caseSubjects[caseSubjects.length - 1] ?? '';
-        tokens.push({ t: 'mid', mid: 'when', label: `when ${arg}`, test: whenTest(subject, arg), range, trimLeft, trimRight });
+        tokens.push(midToken(range, trimLeft, trimRight, 'when', `when ${arg}`, whenTest(subject, arg)));
         break;
       }
       case 'for':
       case 'tablerow': {
         const m = /^\w+\s+in\s+(\S+)/.exec(arg);
         const collection = m?.[1] ?? arg;
-        tokens.push({ t: 'open', block: 'each', closeName: tagName, label: `${tagName} ${arg}`, branchLabel: collection, test: { type: 'truthy', name: collection }, collection, range, trimLeft, trimRight });
+        tokens.push(openToken(range, trimLeft, trimRight, 'each', tagName, `${tagName} ${arg}`, collection, { type: 'truthy', name: collection }, collection));
         break;
       }
       case 'endif':
@@ -284,7 +284,7 @@ export function parseLiquid(body: string): Template {
       case 'endfor':
       case 'endtablerow':
         if (tagName === 'endcase') caseSubjects.pop();
-        tokens.push({ t: 'close', closeName: tagName.slice(3), range, trimLeft, trimRight });
+        tokens.push(closeToken(range, trimLeft, trimRight, tagName.slice(3)));
         break;
       case 'raw':
       case 'comment':
@@ -299,14 +299,14 @@ export function parseLiquid(body: string): Template {
           findings.push({ code: 'unclosed-block', kind: 'malformed', message: `'{% ${tagName} %}' is never closed with '{% end${tagName} %}'`, range });
         }
         if (tagName === 'raw') {
-          tokens.push({ t: 'void', range, trimLeft, trimRight });
-          if (stop > tagEnd) tokens.push({ t: 'text', start: tagEnd, end: stop });
+          tokens.push(voidToken(range, trimLeft, trimRight));
+          if (stop > tagEnd) tokens.push(textToken(tagEnd, stop));
           if (m) {
             const endTrimLeft = m[0].startsWith('{%-');
-            tokens.push({ t: 'void', range: { start: stop, end: after }, trimLeft: endTrimLeft, trimRight: m[0].endsWith('-%}') });
+            tokens.push(voidToken({ start: stop, end: after }, endTrimLeft, m[0].endsWith('-%}')));
           }
         } else {
-          tokens.push({ t: 'void', range: { start: open, end: after }, trimLeft, trimRight: m ? m[0].endsWith('-%}') : false });
+          tokens.push(voidToken({ start: open, end: after }, trimLeft, m ? m[0].endsWith('-%}') : false));
         }
         tagEnd = after;
         break;
@@ -315,7 +315,7 @@ export function parseLiquid(body: string): Template {
       case 'render': {
         const target = parseArg(arg.split(/[\s,]/)[0] ?? '');
         const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
-        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variablePart(name, range, body.slice(open, tagEnd), 'partial', []) });
+        tokens.push(varToken(range, trimLeft, trimRight, variablePart(name, range, body.slice(open, tagEnd), 'partial', [])));
         break;
       }
       case 'echo':
@@ -323,13 +323,13 @@ export function parseLiquid(body: string): Template {
         break;
       case 'increment':
       case 'decrement':
-        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variablePart(arg, range, body.slice(open, tagEnd), 'number', []) });
+        tokens.push(varToken(range, trimLeft, trimRight, variablePart(arg, range, body.slice(open, tagEnd), 'number', [])));
         break;
       case 'assign':
       case 'break':
       case 'continue':
       case '#':
-        tokens.push({ t: 'void', range, trimLeft, trimRight });
+        tokens.push(voidToken(range, trimLeft, trimRight));
         break;
       default:
         findings.push({
@@ -338,7 +338,7 @@ export function parseLiquid(body: string): Template {
           message: word ? `Liquid tag '${word}' is not understood: measured as printing nothing` : 'Empty Liquid tag',
           range,
         });
-        tokens.push({ t: 'void', range, trimLeft, trimRight });
+        tokens.push(voidToken(range, trimLeft, trimRight));
     }
     pos = textStart = tagEnd;
   }
@@ -385,11 +385,6 @@ function output(
     findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range });
   }
   const lit = parseArg(expr);
-  if (lit.kind !== 'name' && filters.length === 0) return { t: 'escape', range, text: String(lit.value), trimLeft, trimRight };
-  return {
-    t: 'var',
-    range,
-    trimLeft, trimRight,
-    part: variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters),
-  };
+  if (lit.kind !== 'name' && filters.length === 0) return escapeToken(range, String(lit.value), trimLeft, trimRight);
+  return varToken(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters));
 }

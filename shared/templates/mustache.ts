@@ -1,7 +1,7 @@
 // Mustache and Handlebars: `{{name}}`, `{{{raw}}}`, sections, `{{#if}}…{{else}}…{{/if}}`,
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
-import { applyStandalone, applyTrimFlags, buildTree, type Token } from './blocks';
+import { applyStandalone, applyTrimFlags, buildTree, closeToken, midToken, openToken, OTHERWISE, textToken, varToken, voidToken, type Token } from './blocks';
 import { variablePart } from './flat';
 
 /** JS `\s`: what trim() removes. */
@@ -31,7 +31,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
   // The next `{{` at or after `pos`, found while checking the previous tag was closed.
   let next = body.indexOf('{{');
   const flushText = (end: number): void => {
-    if (end > textStart) tokens.push({ t: 'text', start: textStart, end });
+    if (end > textStart) tokens.push(textToken(textStart, end));
   };
   while (pos < body.length) {
     const open = next >= pos ? next : body.indexOf('{{', pos);
@@ -98,14 +98,14 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     if (triple) {
       const name = trimmed(body, innerStart, innerEnd);
       if (name === '') findings.push(emptyPlaceholder(range));
-      tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, name, false) });
+      tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, name, false)));
       continue;
     }
     const sigil = innerStart < innerEnd ? body.charAt(innerStart) : '';
     const rest = sigil === '' ? '' : trimmed(body, innerStart + 1, innerEnd);
     switch (sigil) {
       case '!':
-        tokens.push({ t: 'void', range, trimLeft, trimRight });
+        tokens.push(voidToken(range, trimLeft, trimRight));
         continue;
       case '=':
         findings.push({
@@ -114,20 +114,20 @@ export function parseMustache(body: string, handlebars: boolean): Template {
           message: 'Changing the Mustache delimiters is not supported: tags after this one are read with {{ }}',
           range,
         });
-        tokens.push({ t: 'void', range, trimLeft, trimRight });
+        tokens.push(voidToken(range, trimLeft, trimRight));
         continue;
       case '>':
-        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', []) });
+        tokens.push(varToken(range, trimLeft, trimRight, variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', [])));
         continue;
       case '&':
-        tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, rest, false) });
+        tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, rest, false)));
         continue;
       case '/':
-        tokens.push({ t: 'close', range, trimLeft, trimRight, closeName: firstWord(rest) });
+        tokens.push(closeToken(range, trimLeft, trimRight, firstWord(rest)));
         continue;
       case '^':
         if (handlebars && rest === '') {
-          tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, trimLeft, trimRight });
+          tokens.push(midToken(range, trimLeft, trimRight, 'else', 'else', OTHERWISE));
           continue;
         }
         tokens.push(openSection(rest, range, trimLeft, trimRight, 'falsy', handlebars));
@@ -139,18 +139,18 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     const content = trimmed(body, innerStart, innerEnd);
     if (handlebars && (content === 'else' || content.startsWith('else '))) {
       const cond = content.slice(4).trim();
-      if (cond === '') tokens.push({ t: 'mid', mid: 'else', label: 'else', test: { type: 'otherwise' }, range, trimLeft, trimRight });
+      if (cond === '') tokens.push(midToken(range, trimLeft, trimRight, 'else', 'else', OTHERWISE));
       else {
         const m = /^(if|unless)\s+(.*)$/s.exec(cond);
         const test: BranchTest = m
           ? simpleTest(m[2]!.trim(), m[1] === 'unless')
           : { type: 'opaque', expression: cond };
-        tokens.push({ t: 'mid', mid: 'elsif', label: cond, test, range, trimLeft, trimRight });
+        tokens.push(midToken(range, trimLeft, trimRight, 'elsif', cond, test));
       }
       continue;
     }
     if (content === '') findings.push(emptyPlaceholder(range));
-    tokens.push({ t: 'var', range, trimLeft, trimRight, part: variable(body, range, content, true) });
+    tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, content, true)));
   }
   flushText(body.length);
   applyStandalone(tokens, body);
@@ -177,26 +177,16 @@ function openSection(
   const arg = rest.slice(helper.length).trim();
   if (handlebars && (helper === 'if' || helper === 'unless' || helper === 'with')) {
     const test = simpleTest(arg, helper === 'unless');
-    return { t: 'open', block: 'if', closeName: helper, label: `${helper} ${arg}`, branchLabel: arg, test, range, trimLeft, trimRight };
+    return openToken(range, trimLeft, trimRight, 'if', helper, `${helper} ${arg}`, arg, test);
   }
   if (handlebars && helper === 'each') {
     const collection = firstWord(arg);
-    return {
-      t: 'open',
-      block: 'each',
-      closeName: 'each',
-      label: `each ${collection}`,
-      branchLabel: collection,
-      test: { type: 'truthy', name: collection },
-      collection,
-      range,
-      trimLeft, trimRight,
-    };
+    return openToken(range, trimLeft, trimRight, 'each', 'each', `each ${collection}`, collection, { type: 'truthy', name: collection }, collection);
   }
   // A Mustache section prints its body when the value is truthy (lists: once per item, which we
   // measure as the once case); an inverted section prints when it is falsy.
   const label = polarity === 'truthy' ? `#${helper}` : `^${helper}`;
-  return { t: 'open', block: 'if', closeName: helper, label, branchLabel: label, test: { type: polarity, name: helper }, range, trimLeft, trimRight };
+  return openToken(range, trimLeft, trimRight, 'if', helper, label, label, { type: polarity, name: helper });
 }
 
 function variable(body: string, range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
