@@ -6,26 +6,6 @@ import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp 
 
 type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
 
-/** Splits on `sep` outside single/double-quoted strings, keeping each piece's offset. */
-function splitOutside(s: string, sep: string, base: number): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  const sepCode = sep.charCodeAt(0);
-  let quote = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === sepCode) {
-      out.push({ text: s.slice(from, i), start: base + from });
-      from = i + 1;
-    }
-  }
-  out.push({ text: s.slice(from), start: base + from });
-  return out;
-}
-
 function parseArg(raw: string): Arg {
   const t = raw.trim();
   const q = t.charCodeAt(0);
@@ -209,25 +189,40 @@ export function parseLiquid(body: string): Template {
     }
     const isOutput = second === 0x7b;
     const closer = isOutput ? '}}' : '%}';
-    let close = findClose(body, open + 2, closer, quotes);
-    // The next opener of the same kind, remembered while it is still ahead (linear overall).
-    let reopen: number;
-    if (isOutput) {
-      if (nextOutput >= 0 && nextOutput < open + 2) nextOutput = body.indexOf('{{', open + 2);
-      reopen = nextOutput;
-    } else {
-      if (nextTag >= 0 && nextTag < open + 2) nextTag = body.indexOf('{%', open + 2);
-      reopen = nextTag;
+    // The usual tag: its closer comes before any quote or new opener of its kind, found by one
+    // short scan. Anything else takes the general route below.
+    let close = -1;
+    const closeCode = isOutput ? 0x7d : 0x25;
+    for (let i = open + 2; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c === closeCode) {
+        if (body.charCodeAt(i + 1) === 0x7d) {
+          close = i;
+          break;
+        }
+      } else if (c === 0x22 || c === 0x27 || (c === 0x7b && body.charCodeAt(i + 1) === second)) break;
     }
-    if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closer, quotes) === close)) {
-      findings.push({
-        code: 'unclosed-tag',
-        kind: 'malformed',
-        message: `'${isOutput ? '{{' : '{%'}' is never closed with '${closer}'`,
-        range: { start: open, end: open + 2 },
-      });
-      pos = close < 0 ? body.length : reopen;
-      continue;
+    if (close < 0) {
+      close = findClose(body, open + 2, closer, quotes);
+      // The next opener of the same kind, remembered while it is still ahead (linear overall).
+      let reopen: number;
+      if (isOutput) {
+        if (nextOutput >= 0 && nextOutput < open + 2) nextOutput = body.indexOf('{{', open + 2);
+        reopen = nextOutput;
+      } else {
+        if (nextTag >= 0 && nextTag < open + 2) nextTag = body.indexOf('{%', open + 2);
+        reopen = nextTag;
+      }
+      if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closer, quotes) === close)) {
+        findings.push({
+          code: 'unclosed-tag',
+          kind: 'malformed',
+          message: `'${isOutput ? '{{' : '{%'}' is never closed with '${closer}'`,
+          range: { start: open, end: open + 2 },
+        });
+        pos = close < 0 ? body.length : reopen;
+        continue;
+      }
     }
     let tagEnd = close + 2;
     let innerStart = open + 2;
@@ -349,6 +344,26 @@ export function parseLiquid(body: string): Template {
   return { syntax: 'liquid', body, parts, findings };
 }
 
+/** Index of the next `sep` in s[from, end) outside quoted strings, or `end`. Quotes open and
+ * close within a piece, so scanning may start at any piece boundary. */
+function nextOutside(s: string, sep: number, from: number, end: number): number {
+  let quote = 0;
+  for (let i = from; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === sep) return i;
+  }
+  return end;
+}
+
+function leadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
 function output(
   body: string,
   inner: string,
@@ -358,18 +373,30 @@ function output(
   trimRight: boolean,
   findings: TemplateFinding[],
 ): Token {
-  const pieces = inner.includes('|') ? splitOutside(inner, '|', innerStart) : [{ text: inner, start: innerStart }];
-  const expr = pieces[0]!.text.trim();
+  // `expr | name: arg, arg | name …`, split on `|`, `:` and `,` outside quotes.
+  const n = inner.length;
+  let bar = nextOutside(inner, 0x7c, 0, n);
+  const expr = (bar === n ? inner : inner.slice(0, bar)).trim();
   const filters: Filter[] = [];
   let valueKind: ValueKind = 'text';
-  for (const piece of pieces.slice(1)) {
-    const colon = splitOutside(piece.text, ':', piece.start);
-    const name = colon[0]!.text.trim();
-    const nameStart = colon[0]!.start + colon[0]!.text.indexOf(name);
-    const argText = colon.length > 1 ? piece.text.slice(colon[1]!.start - piece.start) : '';
-    const args = argText.trim() === '' ? [] : splitOutside(argText, ',', 0).map((a) => parseArg(a.text));
+  while (bar < n) {
+    const from = bar + 1;
+    bar = nextOutside(inner, 0x7c, from, n);
+    const colon = nextOutside(inner, 0x3a, from, bar);
+    const head = inner.slice(from, colon);
+    const name = head.trim();
+    const nameStart = innerStart + from + (name === '' ? 0 : leadingSpace(head));
+    const argText = colon < bar ? inner.slice(colon + 1, bar) : '';
+    const args: Arg[] = [];
+    if (argText.trim() !== '') {
+      for (let a = 0; a <= argText.length; ) {
+        const comma = nextOutside(argText, 0x2c, a, argText.length);
+        args.push(parseArg(argText.slice(a, comma)));
+        a = comma + 1;
+      }
+    }
     const op = filterOp(name, args);
-    const frange = { start: nameStart, end: piece.start + piece.text.trimEnd().length };
+    const frange = { start: nameStart, end: innerStart + from + inner.slice(from, bar).trimEnd().length };
     if (isNumeric(name)) valueKind = 'number';
     if (op === null) {
       findings.push({
