@@ -45,9 +45,13 @@ export function isOversized(x: unknown): x is Oversized {
   return typeof x === 'object' && x !== null && 'oversized' in x;
 }
 
+// A run shows every path against one working folder: its normalized form is kept.
+let lastCwd: { readonly raw: string; readonly norm: string } | undefined;
+
 export function displayPath(cwd: string, abs: string): string {
-  const c = cwd.replaceAll('\\', '/').replace(/\/+$/, '');
-  const a = abs.replaceAll('\\', '/');
+  if (lastCwd?.raw !== cwd) lastCwd = { raw: cwd, norm: cwd.replaceAll('\\', '/').replace(/\/+$/, '') };
+  const c = lastCwd.norm;
+  const a = abs.includes('\\') ? abs.replaceAll('\\', '/') : abs;
   return a.startsWith(c + '/') ? a.slice(c.length + 1) : a;
 }
 

@@ -25,30 +25,30 @@ const unparsed = (r: LintResult) => r.findings.some((f) => f.ruleId === 'malform
 
 export function lintText(ctx: Context, path: string, bytes: Uint8Array): Linted {
   const { io, options } = ctx;
-  const shown = displayPath(io.cwd, path);
+  const shown = () => displayPath(io.cwd, path);
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    ctx.warn(`${shown}: skipped: ${decoded.reason}.`);
+    ctx.warn(`${shown()}: skipped: ${decoded.reason}.`);
     return { report: fileReport({ cwd: io.cwd, absolutePath: path, text: '', result: undefined, skipped: decoded.reason, quiet: options.quiet }), warnings: 0 };
   }
   const config = ctx.configFor(path);
   const { text, encoding } = decoded;
   let result = io.engine.lintDocument({ path, text }, config);
-  if (result.skipped !== undefined) ctx.warn(`${shown}: ${result.skipped.replace(/^Skipped:\s*/i, 'skipped: ')}`);
+  if (result.skipped !== undefined) ctx.warn(`${shown()}: ${result.skipped.replace(/^Skipped:\s*/i, 'skipped: ')}`);
   let fixed = 0;
   let diff: string | undefined;
   let output: Uint8Array | undefined;
   const fixing = options.command === 'lint' && (options.fix || options.fixDryRun);
   if (fixing && result.skipped === undefined) {
     if (unparsed(result)) {
-      if (result.findings.some((f) => f.fixes.length > 0)) ctx.warn(`${shown}: not fixed: the template does not parse (see malformed-template).`);
+      if (result.findings.some((f) => f.fixes.length > 0)) ctx.warn(`${shown()}: not fixed: the template does not parse (see malformed-template).`);
     } else {
       const outcome = fixText(io.engine, path, text, config, result);
-      if (!outcome.ok) ctx.fail(`${shown}: ${outcome.message}.`);
+      if (!outcome.ok) ctx.fail(`${shown()}: ${outcome.message}.`);
       else if (outcome.edits > 0) {
         fixed = outcome.edits;
         result = outcome.result;
-        if (options.fixDryRun) diff = unifiedDiff(shown, text, outcome.text);
+        if (options.fixDryRun) diff = unifiedDiff(shown(), text, outcome.text);
         else output = encode(outcome.text, encoding);
       }
     }
@@ -83,8 +83,9 @@ export interface FileJob {
 }
 
 function tallyOf(r: FileReport): Tally {
-  const n = countFindings([r]);
-  return { ...n, skipped: r.skipped !== undefined, costs: r.bodies.map((b) => bodyAmount(b.cost)) };
+  const { errors, warnings, infos, fixableErrors, fixableWarnings } = countFindings([r]);
+  const costs = r.bodies.length === 0 ? [] : r.bodies.map((b) => bodyAmount(b.cost));
+  return { errors, warnings, infos, fixableErrors, fixableWarnings, skipped: r.skipped !== undefined, costs };
 }
 
 /** Reads, lints, fixes and renders one file; its stderr lines come back instead of going out. */
