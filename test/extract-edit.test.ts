@@ -7,6 +7,12 @@ import { rng, testSeed } from './helpers/random';
 
 const path = '/w/src/notify.ts';
 
+/** Opens a document and types nothing yet: a cache keeps what it needs from the second read on. */
+function open(cache: ReturnType<typeof createExtractCache>, text: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): void {
+  extractBodies(path, text, options, cache);
+  extractBodies(path, text, options, cache);
+}
+
 /** Types `typed` over text[from, to), extracting through `cache`; asserts it equals a full extraction. */
 function edit(cache: ReturnType<typeof createExtractCache>, text: string, from: number, to: number, typed: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): string {
   const next = text.slice(0, from) + typed + text.slice(to);
@@ -18,21 +24,20 @@ describe('extract: re-reading a JS/TS file after an edit', () => {
   it('typing inside a literal rebuilds that body and moves the later ones, as a full extraction would', () => {
     const cache = createExtractCache();
     let text = 'sendSms("Hi");\nlog("x");\nsendSms(`Bye ${name}`);\nsms`Tag`;\n';
-    extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+    open(cache, text);
     text = edit(cache, text, 11, 11, ' it’s meé');
-    const r = extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+    const r = extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache); // unchanged: kept as is
     assert.deepEqual(r.bodies.map((b) => b.text), ['Hi it’s meé', 'Bye ${name}', 'Tag']);
     assert.equal(text.slice(r.bodies[1]!.range.start, r.bodies[1]!.range.end), 'Bye ${name}');
     text = edit(cache, text, text.indexOf('Bye') + 1, text.indexOf('Bye') + 3, '');
     text = edit(cache, text, text.indexOf('Tag') + 3, text.indexOf('Tag') + 3, '!');
-    assert.equal(cache.stats.full, 1);
-    assert.equal(cache.stats.edits, 4);
+    assert.deepEqual(cache.stats, { full: 2, edits: 4 });
   });
 
   it('edits that change the tokens are read in full: quotes, backslashes, line breaks, `${`, property keys', () => {
     const cache = createExtractCache();
     let text = "sendSms('It\\'s');\nclient.messages.create({ 'body': \"Hi\" });\nsendSms(`a $b {c}`);\n";
-    extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+    open(cache, text);
     text = edit(cache, text, 12, 12, 'x'); // right after a backslash: `\x`, and the quote now closes
     text = edit(cache, text, 12, 13, '');
     text = edit(cache, text, 11, 11, "'"); // closes the string early
@@ -56,7 +61,7 @@ describe('extract: re-reading a JS/TS file after an edit', () => {
     const options: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, maxLineLength: 40 };
     const cache = createExtractCache();
     let text = 'sendSms("0123456789");\nsendSms("a");\n';
-    extractBodies(path, text, options, cache);
+    open(cache, text, options);
     text = edit(cache, text, 10, 10, 'x'.repeat(10), options);
     assert.equal(extractBodies(path, text, options, cache).bodies.length, 2);
     text = edit(cache, text, 10, 10, 'x'.repeat(10), options);
@@ -64,7 +69,7 @@ describe('extract: re-reading a JS/TS file after an edit', () => {
     // 8,192 chars are sniffed for NUL: deleting inside a literal pulls one in.
     const head = `sendSms("${'y'.repeat(8190)}");\n// \u0000\n`;
     const c2 = createExtractCache();
-    extractBodies(path, head, DEFAULT_EXTRACT_OPTIONS, c2);
+    open(c2, head);
     const after = edit(c2, head, 20, 40, '');
     assert.match(extractBodies(path, after, DEFAULT_EXTRACT_OPTIONS).problems[0]!.message, /binary/);
   });
@@ -112,7 +117,7 @@ describe('extract: re-reading a JS/TS file after an edit', () => {
       for (let d = 0; d < 12; d++) {
         const cache = createExtractCache(2);
         let text = document();
-        extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+        open(cache, text);
         for (let k = 0; k < 80; k++) {
           const at = r.next() < 0.9 ? insideLiteral(text) : r.int(text.length + 1);
           const kind = r.next();
@@ -130,15 +135,20 @@ describe('extract: re-reading a JS/TS file after an edit', () => {
     assert.ok(reread > total / 6, `only ${reread} of ${total} edits were re-read (seed ${seed})`);
   });
 
-  it('other documents and options are read in full, and a cache keeps only its last documents', () => {
+  it('a document opened and not yet edited, other documents and other options are read in full; a cache keeps only its last documents', () => {
     const cache = createExtractCache(1);
     const a = 'sendSms("a");\n';
     extractBodies('/w/a.ts', a, DEFAULT_EXTRACT_OPTIONS, cache);
+    extractBodies('/w/a.ts', a, DEFAULT_EXTRACT_OPTIONS, cache);
     extractBodies('/w/b.ts', a, DEFAULT_EXTRACT_OPTIONS, cache);
     extractBodies('/w/a.ts', 'sendSms("ab");\n', DEFAULT_EXTRACT_OPTIONS, cache);
-    assert.deepEqual(cache.stats, { full: 3, edits: 0 });
-    const other: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, callSites: [{ callee: 'notify', argument: 0 }] };
-    assert.deepEqual(extractBodies('/w/a.ts', 'sendSms("abc");\n', other, cache).bodies, []);
     assert.deepEqual(cache.stats, { full: 4, edits: 0 });
+    // b.ts pushed a.ts out: read anew, and kept from its second read on.
+    extractBodies('/w/a.ts', 'sendSms("abc");\n', DEFAULT_EXTRACT_OPTIONS, cache);
+    extractBodies('/w/a.ts', 'sendSms("abcd");\n', DEFAULT_EXTRACT_OPTIONS, cache);
+    assert.deepEqual(cache.stats, { full: 5, edits: 1 });
+    const other: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, callSites: [{ callee: 'notify', argument: 0 }] };
+    assert.deepEqual(extractBodies('/w/a.ts', 'sendSms("abcde");\n', other, cache).bodies, []);
+    assert.deepEqual(cache.stats, { full: 6, edits: 1 });
   });
 });

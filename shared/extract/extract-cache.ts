@@ -1,6 +1,7 @@
 // Extraction for an editor's keystrokes: the last JS/TS extraction of the few documents being
 // typed in is kept, so an edit inside a literal re-reads that literal's bodies, not the file
 // (js-edit.ts). The result is always what a full extraction of the text would give.
+import { extractJs } from './js-extract';
 import { extractJsKept, reextractJs, type JsSnapshot } from './js-edit';
 import type { ExtractOptions } from './options';
 import type { ExtractResult } from './types';
@@ -16,8 +17,8 @@ interface Kept {
 }
 
 interface State extends ExtractCache {
-  /** By path, least recently used first. */
-  readonly documents: Map<string, Kept>;
+  /** By path, least recently used first; null for a document read once (opened, not yet edited). */
+  readonly documents: Map<string, Kept | null>;
   readonly limit: number;
 }
 
@@ -31,8 +32,10 @@ export function createExtractCache(documents = 16): ExtractCache {
 export function reextract(cache: ExtractCache, path: string, text: string, options: ExtractOptions): ExtractResult | undefined {
   const state = cache as State;
   const kept = state.documents.get(path);
-  if (kept === undefined) return undefined;
+  if (kept === undefined || kept === null) return undefined;
+  // Refused or failed, the document's next full extraction keeps a snapshot again.
   state.documents.delete(path);
+  state.documents.set(path, null);
   if (kept.options !== options) return undefined;
   const result = reextractJs(kept.snapshot, text, options.maxFileSize, options.maxLineLength);
   if (result === undefined) return undefined;
@@ -41,13 +44,24 @@ export function reextract(cache: ExtractCache, path: string, text: string, optio
   return result;
 }
 
-/** A full extraction of a JS/TS document (that passed the file checks), kept for its next edit. */
+/**
+ * A full extraction of a JS/TS document (that passed the file checks), kept for its next edit
+ * once the document is read a second time: most documents are opened and never typed in.
+ */
 export function extractJsFor(cache: ExtractCache, path: string, text: string, options: ExtractOptions): ExtractResult {
   const state = cache as State;
-  const { result, snapshot } = extractJsKept(text, options);
   state.stats.full++;
+  const seen = state.documents.has(path);
   state.documents.delete(path);
-  state.documents.set(path, { options, snapshot });
+  let result: ExtractResult;
+  if (seen) {
+    const kept = extractJsKept(text, options);
+    state.documents.set(path, { options, snapshot: kept.snapshot });
+    result = kept.result;
+  } else {
+    state.documents.set(path, null);
+    result = extractJs(text, options);
+  }
   if (state.documents.size > state.limit) state.documents.delete(state.documents.keys().next().value!);
   return result;
 }
