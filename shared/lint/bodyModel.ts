@@ -122,6 +122,11 @@ function priceOf(profile: PricingProfile, best: number, worst: number, recipient
   return r;
 }
 
+const NO_CHARS: ReadonlySet<CharFinding> = new Set();
+
+/** The smaller of two optional limits. */
+const least = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+
 export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const opts = body.options;
   const profileId = typeof opts.profile === 'string' ? opts.profile : config.profile;
@@ -139,7 +144,7 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const worse = (f: TemplateFigures): boolean => f.worst.segments > figures.worst.segments || f.best.segments > figures.best.segments;
   // "™" → "TM" in a body that stays UCS-2 adds units: fix-all must never add segments, so then it
   // makes only the replacements that do not lengthen the text, or none.
-  let fixAllChars: ReadonlySet<CharFinding> = new Set(chars.filter((c) => willFixAll(c, config)));
+  let fixAllChars: ReadonlySet<CharFinding> = chars.length === 0 ? NO_CHARS : new Set(chars.filter((c) => willFixAll(c, config)));
   let fixedFigures = measureFixed(fixAllChars);
   if (worse(fixedFigures)) {
     fixAllChars = new Set([...fixAllChars].filter((c) => c.replacement!.length <= c.end - c.start));
@@ -157,8 +162,7 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const recipients = num(opts.recipients) ?? config.campaign.recipients;
   const media = opts.media === undefined ? config.campaign.media : opts.media !== false && opts.media !== '' && !(Array.isArray(opts.media) && opts.media.length === 0);
   const country = typeof opts.country === 'string' ? opts.country : config.campaign.country || undefined;
-  const limits = [num(opts.maxSegments), config.limits.maxSegments, profile?.maxSegments ?? undefined].filter((n): n is number => n !== undefined);
-  const maxSegments = limits.length ? Math.min(...limits) : undefined;
+  const maxSegments = least(least(num(opts.maxSegments), config.limits.maxSegments), profile?.maxSegments ?? undefined);
 
   const balance = balanceOf(config);
 
