@@ -6,7 +6,7 @@ import { isSimpleUnit, nextGraphemeBreak } from '../segments/graphemes';
 import type { Encoding } from '../types';
 import type { VariablePart } from './types';
 import { applyFilters, escapeHtml } from './values';
-import type { ResolvedVariable } from './variables';
+import type { Resolution, ResolvedVariable } from './variables';
 
 export interface FigureCount {
   readonly encoding: Encoding;
@@ -82,6 +82,8 @@ export type Scenario = typeof BEST | typeof WORST | typeof SAMPLE;
 export interface VariableValues {
   readonly r: ResolvedVariable;
   readonly sample: string | undefined;
+  /** Where `r` was placed from: it keeps the sample's statistics across bodies. */
+  readonly resolution?: Resolution;
 }
 
 /** The character a best or worst value repeats (figures.ts says why these). */
@@ -114,7 +116,16 @@ export function variableInto(p: VariablePart, v: VariableValues, sc: Scenario, e
     return;
   }
   if (sc === SAMPLE) {
-    if (v.sample !== undefined) measureInto(p.htmlEscaped ? escapeHtml(v.sample) : v.sample, into);
+    const sample = v.sample;
+    if (sample === undefined) return;
+    const res = v.resolution;
+    // The configured sample is measured once per resolution, as printed and as HTML-escaped.
+    if (res !== undefined && sample === res.r.sample) {
+      const k = p.htmlEscaped ? 1 : 0;
+      let st = res.sampleStats[k];
+      if (st === undefined) measureInto(k ? escapeHtml(sample) : sample, (st = res.sampleStats[k] = new Stats()));
+      into.add(st);
+    } else measureInto(p.htmlEscaped ? escapeHtml(sample) : sample, into);
     return;
   }
   const r = v.r;

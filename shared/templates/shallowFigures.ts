@@ -25,11 +25,8 @@ class Shallow extends Choices {
   readonly armAt: number[] = [];
   readonly firstArm: number[] = [];
   /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
-  readonly len: number[] = [];
-  readonly septets: number[] = [];
-  readonly flags: number[] = [];
-  readonly complex: number[] = [];
-  private readonly scratch = new Stats();
+  readonly slots: Stats[] = [];
+  private readonly lit = new Stats();
   private readonly labelObjects: Label[][] = [];
 
   constructor(
@@ -70,12 +67,7 @@ class Shallow extends Choices {
       }
     }
     const n = 3 + 3 * arms;
-    for (let k = 0; k < n; k++) {
-      this.len.push(0);
-      this.septets.push(0);
-      this.flags.push(0);
-      this.complex.push(0);
-    }
+    for (let k = 0; k < n; k++) this.slots.push(new Stats());
     return true;
   }
 
@@ -103,41 +95,26 @@ class Shallow extends Choices {
   /** Adds the sums of `parts` (variable indices from `pv[from]`) in each case at slot `at`
    * (0: top level, 3 + 3k: arm k). */
   private sum(parts: readonly Part[], pv: readonly number[], from: number, at: number): void {
-    const s = this.scratch;
     const ext = this.extendedInWorst;
-    let lLen = 0;
-    let lSep = 0;
-    let lFlags = 0;
-    let lComplex = 0;
+    const best = this.slots[at]!;
+    const worst = this.slots[at + 1]!;
+    const sample = this.slots[at + 2]!;
+    // Literal text is the same in every case: summed once, then added to the three.
+    const lit = this.lit;
+    lit.len = lit.septets = lit.flags = lit.complex = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       const k = pv[from + i]!;
       if (k >= 0) {
         const v = this.vars[k]!;
-        for (let sc = 0; sc < 3; sc++) {
-          s.len = s.septets = s.flags = s.complex = 0;
-          variableInto(p as VariablePart, v, sc as Scenario, ext, s);
-          this.len[at + sc] += s.len;
-          this.septets[at + sc] += s.septets;
-          this.flags[at + sc] |= s.flags;
-          this.complex[at + sc] += s.complex;
-        }
-      } else if (p.kind === 'literal') {
-        s.len = s.septets = s.flags = s.complex = 0;
-        measureInto(p.text, s);
-        lLen += s.len;
-        lSep += s.septets;
-        lFlags |= s.flags;
-        lComplex += s.complex;
-      }
+        variableInto(p as VariablePart, v, BEST, ext, best);
+        variableInto(p as VariablePart, v, WORST, ext, worst);
+        variableInto(p as VariablePart, v, SAMPLE, ext, sample);
+      } else if (p.kind === 'literal') measureInto(p.text, lit);
     }
-    // Literal text is the same in every case.
-    for (let sc = 0; sc < 3; sc++) {
-      this.len[at + sc] += lLen;
-      this.septets[at + sc] += lSep;
-      this.flags[at + sc] |= lFlags;
-      this.complex[at + sc] += lComplex;
-    }
+    best.add(lit);
+    worst.add(lit);
+    sample.add(lit);
   }
 
   /** Fills the sums of the top level and of every arm. */
@@ -154,16 +131,17 @@ class Shallow extends Choices {
 
   /** The count of case `sc` along `arms`, from the sums where that is exact. */
   count(parts: readonly Part[], arms: readonly number[], sc: Scenario, sizes: SegmentSizes): FigureCount {
-    let len = this.len[sc]!;
-    let sep = this.septets[sc]!;
-    let flags = this.flags[sc]!;
-    let complex = this.complex[sc]!;
+    const top = this.slots[sc]!;
+    let len = top.len;
+    let sep = top.septets;
+    let flags = top.flags;
+    let complex = top.complex;
     for (let g = 0; g < arms.length; g++) {
-      const at = 3 + 3 * (this.firstArm[g]! + arms[g]!) + sc;
-      len += this.len[at]!;
-      sep += this.septets[at]!;
-      flags |= this.flags[at]!;
-      complex += this.complex[at]!;
+      const arm = this.slots[3 + 3 * (this.firstArm[g]! + arms[g]!) + sc]!;
+      len += arm.len;
+      sep += arm.septets;
+      flags |= arm.flags;
+      complex += arm.complex;
     }
     return countFrom(len, sep, flags, complex, sizes) ?? renderedCount(this.render(parts, arms, sc), sizes);
   }

@@ -1,6 +1,7 @@
 // Per-variable metadata (from config) and the defaults assumed when it is missing.
 import type { Range } from '../types';
 import type { ValueChoice } from './figures';
+import type { Stats } from './measure';
 import type { Part, ValueKind, VariablePart } from './types';
 
 export type VariableCharset = 'gsm' | 'unicode';
@@ -189,6 +190,8 @@ export interface Resolution {
   /** What the best, worst and sample cases print for it, made when first needed (they hold
    * nothing of a body but the name, which is the same text in every body). */
   readonly choices: (ValueChoice | undefined)[];
+  /** Statistics of the sample as printed and HTML-escaped, made when first needed. */
+  readonly sampleStats: (Stats | undefined)[];
 }
 
 const remembered = new Map<string, Resolution>();
@@ -236,6 +239,7 @@ export function resolveFrom(
     r,
     lengthAssumed: r.assumed.includes('minLength') || r.assumed.includes('maxLength'),
     choices: [undefined, undefined, undefined],
+    sampleStats: [undefined, undefined],
   };
   if (remembered.size >= REMEMBER_LIMIT) remembered.clear();
   remembered.set(name, made);
