@@ -1,0 +1,62 @@
+// The npm package as `npx smslint` meets it: packed by npm from package.json's "files", unpacked
+// where no node_modules is in reach, and run on a fixture folder. Catches a bin that needs a build
+// step the package lacks, or a runtime dependency the bundle does not carry.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+describe('npm package', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let unpacked: string;
+  let files: string[];
+
+  before(function () {
+    if (!existsSync('dist/cli.js')) this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'smslint-pack-'));
+    // `npm test` has just built dist/; prepack would rebuild it for production, which is not what is tested here.
+    const pack = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { encoding: 'utf8' });
+    assert.equal(pack.status, 0, pack.stderr);
+    const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+    files = info!.files.map((f) => f.path);
+    const untar = spawnSync('tar', ['-xzf', join(dir, info!.filename), '-C', dir], { encoding: 'utf8' });
+    assert.equal(untar.status, 0, untar.stderr);
+    unpacked = join(dir, 'package');
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ships the bin, its bundle and the docs, and no sources, tests or build leftovers', () => {
+    for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/server.js', 'schema/smslint.schema.json', 'docs/rules/non-gsm-char.md', 'README.md', 'LICENSE']) {
+      assert.ok(files.includes(f), `${f} is in the package`);
+    }
+    const stray = files.filter((f) => /^(shared|server|client|test|bench|scripts|examples)\//.test(f) || f.endsWith('.map') || f.startsWith('dist/test/'));
+    assert.deepEqual(stray, []);
+  });
+
+  it('needs no dependency installed: everything it runs is bundled', () => {
+    const manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
+  });
+
+  it('the unpacked bin lints a folder as the repo build does', () => {
+    const work = join(dir, 'work');
+    cpSync(resolve('test/fixtures/cli/basic/templates'), join(work, 'templates'), { recursive: true });
+    const run = (bin: string) => spawnSync(process.execPath, [bin], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    const packed = run(join(unpacked, 'bin/smslint.js'));
+    const repo = run(resolve('bin/smslint.js'));
+    assert.equal(packed.status, 1, packed.stderr);
+    assert.match(packed.stdout, /non-gsm-char/);
+    assert.equal(packed.stdout, repo.stdout);
+    assert.equal(packed.stderr, repo.stderr);
+    assert.equal(packed.status, repo.status);
+    // The folder it ran in holds nothing but the templates: no node_modules was reachable.
+    assert.deepEqual(readdirSync(work), ['templates']);
+  });
+});
