@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { countSegments } from '../shared/segments';
 import { generalFigures } from '../shared/templates/figures';
-import { COMPLEX, EXTENDED, measureInto, NON_GSM, quickCount, renderedCount, Stats } from '../shared/templates/measure';
+import { BEST, COMPLEX, EXTENDED, measureInto, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type Scenario } from '../shared/templates/measure';
+import { resolveVariable, VARIABLE_DEFAULTS } from '../shared/templates/variables';
+import { septetsOf } from '../shared/segments';
 import { parseTemplate, templateFigures, type FigureOptions, type TemplateFigures, type TemplateSyntax, type VariableMeta } from '../shared/templates';
 
 const seed = Number(process.env.FC_SEED ?? 4_2025);
@@ -104,6 +106,32 @@ describe('templates: fast path = general path', () => {
       );
     });
   }
+});
+
+describe('templates: what a placeholder prints, counted without building it', () => {
+  it('variableInto = measureInto(printedText) for filter chains, HTML escaping, metadata and every case', () => {
+    const FILTERS = ['', " | default: 'zz'", " | default: '&é'", ' | upcase', ' | downcase', ' | capitalize', ' | truncate: 5', " | append: 'é'", " | prepend: '<'", ' | strip', ' | escape', ' | size', ' | bogus', " | replace: 'x', 'yy'", ' | truncatewords: 1'];
+    const chain = fc.array(fc.constantFrom(...FILTERS), { maxLength: 3 }).map((fs) => fs.join(''));
+    fc.assert(
+      fc.property(chain, fc.boolean(), meta, fc.boolean(), fc.constantFrom<'gsm' | 'unicode'>('gsm', 'unicode'), (filters, escaped, m, ext, defaultCharset) => {
+        // Liquid gives the filters; Handlebars-style escaping is set on the same part.
+        const parsed = parseTemplate(`{{ x${filters} }}`, 'liquid').parts[0];
+        if (parsed?.kind !== 'variable') return;
+        const p = { ...parsed, htmlEscaped: escaped ? (true as const) : undefined };
+        const r = resolveVariable('x', { valueKind: p.valueKind, ranges: [] }, m, { ...VARIABLE_DEFAULTS, defaultCharset }, septetsOf);
+        const v = { r, sample: r.sample };
+        for (const sc of [BEST, WORST, SAMPLE] as Scenario[]) {
+          const a = new Stats();
+          variableInto(p, v, sc, ext, a);
+          const b = new Stats();
+          const t = printedText(p, v, sc, ext);
+          if (t !== undefined) measureInto(t, b);
+          assert.deepEqual(a, b, `${filters} case ${sc}`);
+        }
+      }),
+      params,
+    );
+  });
 });
 
 describe('templates: counting a rendered text', () => {

@@ -5,7 +5,7 @@ import { septetsOf, type SegmentSizes } from '../segments';
 import { isSimpleUnit, nextGraphemeBreak } from '../segments/graphemes';
 import type { Encoding } from '../types';
 import type { VariablePart } from './types';
-import { applyFilters, escapeHtml } from './values';
+import { applyFilters, applyOp, escapeHtml } from './values';
 import type { Resolution, ResolvedVariable } from './variables';
 
 export interface FigureCount {
@@ -111,6 +111,7 @@ export function printedText(p: VariablePart, v: VariableValues, sc: Scenario, ex
  * are counted without building them (they hold nothing that HTML escaping changes). */
 export function variableInto(p: VariablePart, v: VariableValues, sc: Scenario, extendedInWorst: boolean, into: Stats): void {
   if (hasLengthFilter(p)) {
+    if (sc !== SAMPLE) return filteredFillerInto(p, v.r, sc, extendedInWorst, into);
     const t = printedText(p, v, sc, extendedInWorst);
     if (t !== undefined) measureInto(t, into);
     return;
@@ -135,6 +136,60 @@ export function variableInto(p: VariablePart, v: VariableValues, sc: Scenario, e
   into.len += n;
   into.septets += (f & 3) * n;
   into.flags |= f & ~3;
+}
+
+/** Adds what `p` prints for a best or worst filler, as printedText + measureInto would: the
+ * filler stays a run of one character through `keep`, a `default` it does not need and case
+ * changes to one character, and is counted without being built; any other filter gets the text. */
+function filteredFillerInto(p: VariablePart, r: ResolvedVariable, sc: Scenario, extendedInWorst: boolean, into: Stats): void {
+  let c = filler(r, sc, extendedInWorst);
+  const n = sc === BEST ? r.minLength : r.maxLength;
+  let text: string | undefined;
+  for (const f of p.filters) {
+    const op = f.op;
+    if (op === null) continue;
+    if (text === undefined) {
+      if (op.op === 'keep' || (op.op === 'default' && n > 0)) continue;
+      if (op.op === 'default') {
+        text = op.text;
+        continue;
+      }
+      if (op.op === 'case' && op.to !== 'capitalize') {
+        const m = caseOf(c, op.to);
+        if (m >= 0) {
+          c = m;
+          continue;
+        }
+      }
+      text = String.fromCharCode(c).repeat(n);
+    }
+    text = applyOp(text, op);
+  }
+  if (text !== undefined) {
+    measureInto(p.htmlEscaped ? escapeHtml(text) : text, into);
+    return;
+  }
+  if (n === 0) return;
+  if (p.htmlEscaped && HTML_SPECIAL.test(String.fromCharCode(c))) {
+    measureInto(escapeHtml(String.fromCharCode(c).repeat(n)), into);
+    return;
+  }
+  const f = FLAGS[c]!;
+  into.len += n;
+  into.septets += (f & 3) * n;
+  into.flags |= f & ~3;
+  into.complex += ((f >> 2) & 1) * n;
+}
+
+const HTML_SPECIAL = /[&<>"'`=]/;
+
+/** The one character `c` becomes in upper or lower case, or -1 where that is not one character
+ * or may depend on its neighbours (Greek final sigma and beyond). */
+function caseOf(c: number, to: 'upper' | 'lower'): number {
+  if (c >= 0x370 && c !== 0x20ac) return -1;
+  const s = String.fromCharCode(c);
+  const t = to === 'upper' ? s.toUpperCase() : s.toLowerCase();
+  return t.length === 1 ? t.charCodeAt(0) : -1;
 }
 
 /** Anything but basic-table ASCII (1 septet, never joins a cluster). A regex scans ~3x faster

@@ -12,7 +12,7 @@ export function escapeHtml(s: string): string {
 // and padStart would throw on a width like {0,99999999999}.
 const PAD_LIMIT = 1_000_000;
 
-function applyOp(v: string, op: ValueOp): string {
+export function applyOp(v: string, op: ValueOp): string {
   switch (op.op) {
     case 'default':
       return v === '' ? op.text : v;
