@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, type ConfigResolution } from '../shared/config';
 import { createBodyCache, lintDocument, type LintResult } from '../shared/lint';
+import { extractCacheOf } from '../shared/lint/bodyCache';
 import { analyze, type Analysis } from '../server/src/lsp/analysis';
 import { codeActions } from '../server/src/lsp/codeActions';
 import { DiagnosticReuse, toDiagnostics } from '../server/src/lsp/diagnostics';
@@ -148,6 +149,54 @@ describe('language server units', () => {
     } catch (e) {
       throw new Error(`seed ${seed} (SMSLINT_SEED=${seed} replays it): ${(e as Error).message}`);
     }
+  });
+
+  it('typing in the literals of a TS file: the re-read lint and the reused diagnostics equal fresh ones (random edits)', () => {
+    const seed = testSeed();
+    const r = rng(seed);
+    const bits = ['Hi {name}', ' ', 'it’s', ' — ', '😀', 'é', '\u2019', '{{x}}', '%s', '\u200b', 'a', 'ok ', '"', '\\', '\n', '\r\n', '${', '`'];
+    const word = () => Array.from({ length: r.int(4) }, () => r.pick(bits.slice(0, 12))).join('');
+    const line = () =>
+      r.pick([
+        () => `  sendSms("${word()}");`,
+        () => `  sendSms('${word()}' + name);`,
+        () => `  sendSms(\`${word()}\${code}${word()}\`);`,
+        () => `  client.messages.create({ body: "${word()}" });`,
+        () => '  // smslint-disable-next-line non-gsm-char',
+        () => '  const x = compute(a, b);',
+      ])();
+    const cache = createBodyCache(64);
+    const reuse = new DiagnosticReuse();
+    const seen = (x: LintResult) => ({
+      ...x,
+      findings: x.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, fixes: f.fixes, docsPath: f.docsPath, data: f.data, hover: f.hover })),
+      bodies: x.bodies.map((b) => ({ ...b, hover: b.hover })),
+    });
+    let doc = TextDocument.create('file:///w/a.ts', 'typescript', 1, Array.from({ length: 30 }, line).join(r.next() < 0.7 ? '\n' : '\r\n') + '\n');
+    try {
+      for (let k = 0; k < 150; k++) {
+        const text = doc.getText();
+        const cached = lintDocument({ path: '/w/a.ts', text }, DEFAULT_CONFIG, { cache });
+        const fresh = lintDocument({ path: '/w/a.ts', text }, DEFAULT_CONFIG);
+        assert.deepStrictEqual(seen(cached), seen(fresh), `after ${k} edits:\n${text}`);
+        const analysis = (result: LintResult): Analysis => ({ uri: doc.uri, version: doc.version, path: '/w/a.ts', result, resolution, ms: 0 });
+        assert.deepStrictEqual(toDiagnostics(analysis(cached), doc, '/ext', reuse), toDiagnostics(analysis(fresh), doc, '/ext'), `diagnostics after ${k} edits:\n${text}`);
+        // Mostly inside a quoted run (typing in a body), sometimes anywhere.
+        const runs = [...text.matchAll(/"[^"\n]*"|'[^'\n]*'|`[^`]*`/g)];
+        const m = runs.length > 0 && r.next() < 0.9 ? r.pick(runs) : undefined;
+        const at = m ? m.index + 1 + r.int(m[0].length - 1) : r.int(text.length + 1);
+        const removed = r.next() < 0.7 ? 0 : 1 + r.int(2);
+        const typed = removed > 0 && r.next() < 0.5 ? '' : r.next() < 0.85 ? r.pick(bits.slice(0, 12)) : r.pick(bits);
+        const start = doc.positionAt(at);
+        const end = doc.positionAt(Math.min(text.length, at + removed));
+        doc = TextDocument.update(doc, [{ range: { start, end }, text: typed }], doc.version + 1);
+      }
+    } catch (e) {
+      throw new Error(`seed ${seed} (SMSLINT_SEED=${seed} replays it): ${(e as Error).message}`);
+    }
+    // The property is about the re-read path: most keystrokes took it.
+    const { edits } = extractCacheOf(cache).stats;
+    assert.ok(edits > 40, `only ${edits} of 150 lints re-read the file (seed ${seed})`);
   });
 
   it('quick fixes come from the diagnostic\'s data, and none for a diagnostic whose finding is gone', () => {

@@ -38,6 +38,7 @@ export interface Placed {
 interface Placement {
   readonly entry: Entry;
   readonly placed: Placed;
+  readonly body: Body;
 }
 
 interface CacheState extends BodyCache {
@@ -171,13 +172,22 @@ export function beginCachedLint(cache: BodyCache, path: string, bodies: number):
   return {
     lint(body, config, quoting, document, malformed) {
       const k = i++;
+      // The body the last lint had here, maybe moved by the edit: its entry needs no lookup.
+      const same = sameBody(before[k], body, config, quoting, malformed) ?? sameBody(before[k + shift], body, config, quoting, malformed);
+      if (same !== undefined) {
+        state.stats.lookups++;
+        state.stats.hits++;
+        const placed = placedAt(same, same.entry, body.range) ?? place(same.entry, body.range);
+        now[k] = { entry: same.entry, placed, body };
+        return placed;
+      }
       const entry = lookup(state, body, config, quoting, document, malformed);
       if (entry === undefined) {
         const outcome = lintBody(body, config, quoting, document, malformed);
         return { findings: outcome.findings, report: outcome.report(body.range) };
       }
       const placed = placedAt(before[k], entry, body.range) ?? placedAt(before[k + shift], entry, body.range) ?? place(entry, body.range);
-      now[k] = { entry, placed };
+      now[k] = { entry, placed, body };
       return placed;
     },
     end() {
@@ -186,6 +196,27 @@ export function beginCachedLint(cache: BodyCache, path: string, bodies: number):
       if (state.documents.size > DOCUMENTS_KEPT) state.documents.delete(state.documents.keys().next().value!);
     },
   };
+}
+
+/**
+ * `p` when it placed this very body, or one equal to it but moved (the same text and map arrays,
+ * as re-extraction after an edit hands them on): then its entry is this body's outcome.
+ */
+function sameBody(p: Placement | undefined, body: Body, config: ResolvedConfig, quoting: HostQuoting, malformed: SeveritySetting): Placement | undefined {
+  if (p === undefined) return undefined;
+  const e = p.entry;
+  // A YAML plain scalar's outcome depends on its host text too: always looked up.
+  if (e.config !== config || e.quoting !== quoting || e.malformed !== malformed || quoting === 'yaml-plain') return undefined;
+  const b = p.body;
+  if (b === body) return p;
+  const m = body.map;
+  const was = b.map;
+  const by = body.range.start - b.range.start;
+  const same =
+    b.text === body.text && b.selectedBy === body.selectedBy && b.syntax === body.syntax && b.options === body.options &&
+    m.bodyStarts === was.bodyStarts && m.atomic === was.atomic && m.bodyLength === was.bodyLength && m.anchor - by === was.anchor &&
+    sameNumbers(m.fileStarts, was.fileStarts, by) && sameNumbers(m.fileEnds, was.fileEnds, by);
+  return same ? p : undefined;
 }
 
 /** The cached outcome of this body; undefined when the body cannot be cached (options that are not plain data). */
