@@ -21,6 +21,7 @@ export { createExtractCache, type ExtractCache } from './extract-cache';
 export { mapRange, mapOffset } from './offset-map';
 export { fileKind } from './paths';
 export { owned } from './owned';
+export { editBetween, type TextChange } from './js-edit';
 export { sniffSyntax } from './syntax';
 
 const matchers = new Map<string, KeyMatcher>();

@@ -42,7 +42,7 @@ export function extractJsKept(text: string, config: JsExtractConfig): { result: 
 }
 
 /** Where `before` and `after` differ: [at, beforeEnd) was replaced by [at, afterEnd). */
-export interface TextEdit {
+export interface TextChange {
   readonly at: number;
   readonly beforeEnd: number;
   readonly afterEnd: number;
@@ -51,7 +51,7 @@ export interface TextEdit {
 const CHUNK = 256;
 
 /** The one replacement that turns `before` into `after` (the longest common prefix and suffix). */
-export function editBetween(before: string, after: string): TextEdit {
+export function editBetween(before: string, after: string): TextChange {
   const min = Math.min(before.length, after.length);
   let at = 0;
   // Whole chunks first: comparing slices runs natively, far faster than char by char.
@@ -132,7 +132,7 @@ export function reextractJs(snap: JsSnapshot, text: string, maxFileSize: number,
 }
 
 /** The string or template token whose contents alone the edit changes, or undefined. */
-function editedLiteral(snap: JsSnapshot, after: string, { at, beforeEnd, afterEnd }: TextEdit): number | undefined {
+function editedLiteral(snap: JsSnapshot, after: string, { at, beforeEnd, afterEnd }: TextChange): number | undefined {
   const before = snap.text;
   const t = snap.tokens;
   const k = tokenBefore(t.start, t.count, at);
@@ -155,7 +155,7 @@ function editedLiteral(snap: JsSnapshot, after: string, { at, beforeEnd, afterEn
 }
 
 /** The checks a full extraction makes on the whole file (skipReason), for what the edit changed. */
-function fileChecksPass(text: string, { at, beforeEnd, afterEnd }: TextEdit, maxFileSize: number, maxLineLength: number): boolean {
+function fileChecksPass(text: string, { at, beforeEnd, afterEnd }: TextChange, maxFileSize: number, maxLineLength: number): boolean {
   if (text.length > maxFileSize) return false;
   // No line break was typed or removed: only the edited line changed length.
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;

@@ -9,6 +9,7 @@ import type { Severity } from '../../../shared/types';
 import type { LintFinding } from '../../../shared/lint/types';
 import type { Analysis } from './analysis';
 import { toRange } from './positions';
+import { editBetween, type TextChange } from '../../../shared/extract';
 
 export const SOURCE = 'smslint';
 /** `code` of the diagnostic that says the core failed on a file. */
@@ -36,29 +37,64 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export class DiagnosticReuse {
   private findings: readonly LintFinding[] = [];
   private shown: readonly Diagnostic[] = [];
+  private text = '';
 
   /** Diagnostics for `findings`, each one the same object as last time when nothing about it changed. */
   diagnostics(findings: readonly LintFinding[], doc: TextDocument, root: string): Diagnostic[] {
     const before = this.findings;
     const shown = this.shown;
+    const text = doc.getText();
     const n = findings.length;
     const m = before.length;
     let head = 0;
     while (head < n && head < m && sameFinding(findings[head]!, before[head]!)) head++;
     let tail = 0;
     while (tail < n - head && tail < m - head && sameFinding(findings[n - 1 - tail]!, before[m - 1 - tail]!)) tail++;
+    // Where the text changed: offsets before the edit keep their line and character, and so do
+    // offsets past the end of its line when it added or removed no line break.
+    const edit = editBetween(this.text, text);
+    const delta = edit.afterEnd - edit.beforeEnd;
+    const settled = linesKept(this.text, text, edit) ? nextLineStart(text, edit.afterEnd) : Infinity;
     const out: Diagnostic[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const f = findings[i]!;
-      const range = toRange(doc, f.range);
       const j = i < head ? i : i >= n - tail ? i - n + m : -1;
+      if (j >= 0) {
+        const was = before[j]!.range;
+        const { start, end } = f.range;
+        if (i < head ? start === was.start && end === was.end && end < edit.at : start >= settled && start - delta === was.start && end - delta === was.end) {
+          out[i] = shown[j]!;
+          continue;
+        }
+      }
+      const range = toRange(doc, f.range);
       const last = j >= 0 ? shown[j]! : undefined;
       out[i] = last !== undefined && sameRange(last.range, range) ? last : toDiagnostic(f, range, root, doc);
     }
     this.findings = findings;
     this.shown = out;
+    this.text = text;
     return out;
   }
+}
+
+const isLineBreak = (c: number): boolean => c === 10 || c === 13;
+
+/** Did the edit leave every line break as it was (none typed or removed, no CR LF joined or split)? */
+function linesKept(before: string, after: string, { at, beforeEnd, afterEnd }: TextChange): boolean {
+  for (let i = at; i < beforeEnd; i++) if (isLineBreak(before.charCodeAt(i))) return false;
+  for (let i = at; i < afterEnd; i++) if (isLineBreak(after.charCodeAt(i))) return false;
+  return !(before.charCodeAt(at - 1) === 13 && (before.charCodeAt(beforeEnd) === 10 || after.charCodeAt(afterEnd) === 10));
+}
+
+/** Where the line after the one holding `offset` starts (the text's length when there is none). */
+function nextLineStart(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
 }
 
 // Everything a diagnostic shows but its range.
