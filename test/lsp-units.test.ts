@@ -112,6 +112,21 @@ describe('language server units', () => {
       }),
       { seed, numRuns: 200 },
     );
+    // Keystrokes: each publish of a document keeps some of the last one's diagnostics (the very
+    // objects) at both ends and replaces or adds others in between.
+    fc.assert(
+      fc.property(fc.array(diagnostic, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.array(diagnostic, { maxLength: 3 })), { maxLength: 6 }), (first, edits) => {
+        let ds: object[] = first;
+        const uri = 'file:///w/typed.ts';
+        for (const [at, removed, added] of [[0, 0, []] as const, ...edits]) {
+          const from = at % (ds.length + 1);
+          ds = [...ds.slice(0, from), ...added, ...ds.slice(from + (removed % 3))];
+          const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, diagnostics: ds } };
+          assert.deepEqual(encodeMessage(msg), Buffer.from(ds.length > 0 ? asciiJson(JSON.stringify(msg)) : JSON.stringify(msg), 'utf-8'));
+        }
+      }),
+      { seed, numRuns: 200 },
+    );
     const other = { jsonrpc: '2.0', id: 3, result: { contents: 'It’s 😀' } };
     assert.deepEqual(encodeMessage(other), Buffer.from(JSON.stringify(other), 'utf-8'));
   });

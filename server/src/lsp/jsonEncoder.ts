@@ -20,14 +20,28 @@ export function asciiJson(json: string): string {
   return json.replace(NON_ASCII, escape);
 }
 
-// Each diagnostic's JSON with a leading comma; the first one in a list drops it.
+// Each diagnostic's JSON, in ASCII.
 const json = new WeakMap<object, Buffer>();
 
 function jsonOf(d: object): Buffer {
   let b = json.get(d);
-  if (b === undefined) json.set(d, (b = Buffer.from(`,${asciiJson(JSON.stringify(d))}`, 'latin1')));
+  if (b === undefined) json.set(d, (b = Buffer.from(asciiJson(JSON.stringify(d)), 'latin1')));
   return b;
 }
+
+/** A document's last publish: where each diagnostic's JSON sits in the bytes written. */
+interface Written {
+  readonly diagnostics: readonly object[];
+  readonly bytes: Buffer;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+// The last publish of the few documents being typed in: the diagnostics a keystroke kept at
+// both ends of the list are copied from it as two runs, not one by one.
+const written = new Map<string, Written>();
+const WRITTEN_KEPT = 8;
+const COMMA = Buffer.from(',', 'latin1');
 
 /** The message's JSON as bytes: JSON.stringify's, and for a publishDiagnostics in ASCII from cached pieces. */
 export function encodeMessage(msg: Message): Buffer {
@@ -42,11 +56,54 @@ export function encodeMessage(msg: Message): Buffer {
     }),
   );
   const at = text.indexOf(MARK_JSON);
+  const uri = (params as { uri?: unknown }).uri;
+  const last = typeof uri === 'string' ? written.get(uri) : undefined;
+  const ds = diagnostics as object[];
+  const n = ds.length;
+  const before = last?.diagnostics ?? [];
+  const m = before.length;
+  let head = 0;
+  while (head < n && head < m && ds[head] === before[head]) head++;
+  let tail = 0;
+  while (tail < n - head && tail < m - head && ds[n - 1 - tail] === before[m - 1 - tail]) tail++;
+
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
   const parts: Buffer[] = [Buffer.from(`${text.slice(0, at)}[`, 'latin1')];
-  for (const d of diagnostics as object[]) parts.push(jsonOf(d));
-  parts[1] = parts[1]!.subarray(1);
+  let pos = parts[0]!.length;
+  // A run of last time's diagnostics [from, to), commas between them included, to sit at [into, …).
+  const copy = (from: number, to: number, into: number): void => {
+    const { bytes, starts: s, ends: e } = last!;
+    const base = s[from]!;
+    parts.push(bytes.subarray(base, e[to - 1]!));
+    const by = pos - base;
+    for (let i = from, k = into; i < to; i++, k++) {
+      starts[k] = s[i]! + by;
+      ends[k] = e[i]! + by;
+    }
+    pos += e[to - 1]! - base;
+  };
+  if (head > 0) copy(0, head, 0);
+  for (let i = head; i < n - tail; i++) {
+    if (i > 0) parts.push(COMMA), pos++;
+    const b = jsonOf(ds[i]!);
+    parts.push(b);
+    starts[i] = pos;
+    pos += b.length;
+    ends[i] = pos;
+  }
+  if (tail > 0) {
+    if (n - tail > 0) parts.push(COMMA), pos++;
+    copy(m - tail, m, n - tail);
+  }
   parts.push(Buffer.from(`]${text.slice(at + MARK_JSON.length)}`, 'latin1'));
-  return Buffer.concat(parts);
+  const bytes = Buffer.concat(parts);
+  if (typeof uri === 'string') {
+    written.delete(uri);
+    written.set(uri, { diagnostics: ds, bytes, starts, ends });
+    if (written.size > WRITTEN_KEPT) written.delete(written.keys().next().value!);
+  }
+  return bytes;
 }
 
 /** For `new StreamMessageWriter(stream, { charset: 'utf-8', contentTypeEncoder })`. */
