@@ -160,7 +160,8 @@ function frameToPart(f: Frame, end: number): Part {
       empty: branches[1]?.parts ?? [],
     };
   }
-  const out: Branch[] = branches.map((b) => ({ label: b.label, test: b.test, parts: b.parts }));
+  // The frame's arms are already branch objects; the frame is done with them.
+  const out: Branch[] = branches;
   if (out.length === 0 || out[out.length - 1]!.test.type !== 'otherwise') {
     out.push({ label: 'none', test: OTHERWISE, parts: [] });
   }

@@ -189,18 +189,21 @@ export function parseLiquid(body: string): Template {
     }
     const isOutput = second === 0x7b;
     const closer = isOutput ? '}}' : '%}';
-    // The usual tag: its closer comes before any quote or new opener of its kind, found by one
-    // short scan. Anything else takes the general route below.
+    // The usual tag: its closer, outside quotes, comes before any new opener of its kind; found
+    // by one short scan. Anything else takes the general route below.
     let close = -1;
     const closeCode = isOutput ? 0x7d : 0x25;
+    let quote = 0;
     for (let i = open + 2; i < body.length; i++) {
       const c = body.charCodeAt(i);
-      if (c === closeCode) {
-        if (body.charCodeAt(i + 1) === 0x7d) {
-          close = i;
-          break;
-        }
-      } else if (c === 0x22 || c === 0x27 || (c === 0x7b && body.charCodeAt(i + 1) === second)) break;
+      if (c === 0x7b && body.charCodeAt(i + 1) === second) break;
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === closeCode && body.charCodeAt(i + 1) === 0x7d) {
+        close = i;
+        break;
+      }
     }
     if (close < 0) {
       close = findClose(body, open + 2, closer, quotes);

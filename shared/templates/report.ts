@@ -16,6 +16,7 @@ export interface Label {
 }
 
 export const NO_LABELS: readonly Label[] = [];
+const NO_NAMES: readonly string[] = [];
 
 /** Resolved metadata by variable name. */
 export interface Known {
@@ -195,12 +196,12 @@ export interface CaseFigure {
 
 /** The figure of case `sc` from its count, the variables it prints and the arms it takes. */
 export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: readonly Label[]): CaseFigure {
-  const missing: string[] = [];
+  let missing: string[] | undefined;
   const values: ValueChoice[] = [];
   for (const v of printed) {
     const { name, r, sample } = v;
     if (sc === SAMPLE) {
-      if (sample === undefined) missing.push(name);
+      if (sample === undefined) (missing ??= []).push(name);
       // A default filter's text is printed instead of a sample: not the remembered choice.
       else if (sample !== r.sample) values.push({ name, length: sample.length, charset: r.charset, source: 'sample' });
       else values.push((v.resolution.choices[SAMPLE] ??= { name, length: sample.length, charset: r.charset, source: 'sample' }));
@@ -215,8 +216,12 @@ export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly Varia
       );
     }
   }
-  const variant = labels.length === 0 ? [] : labels.map((l) => l.text);
-  return { fig: { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant, values }, missing, labels };
+  let variant: string[] = [];
+  if (labels.length > 0) {
+    variant = new Array<string>(labels.length);
+    for (let i = 0; i < labels.length; i++) variant[i] = labels[i]!.text;
+  }
+  return { fig: { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant, values }, missing: missing ?? NO_NAMES, labels };
 }
 
 /** What the figures hold besides the three cases. */

@@ -28,6 +28,8 @@ class Shallow extends Choices {
   readonly slots: Stats[] = [];
   private readonly lit = new Stats();
   private readonly labelObjects: Label[][] = [];
+  /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
+  private seen = 0;
 
   constructor(
     meta: Readonly<Record<string, VariableMeta>>,
@@ -177,30 +179,31 @@ class Shallow extends Choices {
     if (arms.length === 0) return caseFigure(sc, count, this.vars, NO_LABELS);
     const printed: VariableInfo[] = [];
     const labels: Label[] = [];
-    // Which variables are in `printed` (a list scan beyond 31).
-    let seen = 0;
-    const add = (k: number): void => {
-      if (k < 0) return;
-      if (k < 31) {
-        if (seen & (1 << k)) return;
-        seen |= 1 << k;
-      } else if (printed.includes(this.vars[k]!)) return;
-      printed.push(this.vars[k]!);
-    };
+    this.seen = 0;
     let g = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      if (p.kind !== 'branch') add(this.rootVar[i]!);
+      if (p.kind !== 'branch') this.print(this.rootVar[i]!, printed);
       else {
         const a = arms[g]!;
         const k = this.firstArm[g]! + a;
         labels.push(this.label(g++, a));
         const at = this.armAt[k]!;
         const n = p.branches[a]!.parts.length;
-        for (let j = 0; j < n; j++) add(this.armVar[at + j]!);
+        for (let j = 0; j < n; j++) this.print(this.armVar[at + j]!, printed);
       }
     }
     return caseFigure(sc, count, printed, labels);
+  }
+
+  /** Adds variable k to `printed` once (a list scan beyond 31). */
+  private print(k: number, printed: VariableInfo[]): void {
+    if (k < 0) return;
+    if (k < 31) {
+      if (this.seen & (1 << k)) return;
+      this.seen |= 1 << k;
+    } else if (printed.includes(this.vars[k]!)) return;
+    printed.push(this.vars[k]!);
   }
 }
 
