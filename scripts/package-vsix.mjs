@@ -62,8 +62,9 @@ try {
     else console.warn(`package-vsix: WARNING ${url} (named by the manifest) does not exist yet; not packaged`);
   }
 
-  // The manifest without what only the repository needs (scripts would also run at packaging time).
-  const { scripts: _s, devDependencies: _d, dependencies: _deps, bin: _b, ...manifest } = pkg;
+  // The manifest without what only the repository and the npm package need (scripts would also run
+  // at packaging time; vsce refuses "files" next to an ignore file).
+  const { scripts: _s, devDependencies: _d, dependencies: _deps, bin: _b, files: _f, ...manifest } = pkg;
   // Everything staged ships; an ignore file (of nothing) tells vsce so.
   writeFileSync(join(stage, '.vscodeignore'), '# staged by scripts/package-vsix.mjs: every file here ships\n');
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
