@@ -55,6 +55,11 @@ process.stdout.write(files + ' files, ' + bytes + ' chars\\n');
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     return { ms, out: r.stdout };
   };
+  const spawnTime = (args, cwd) => {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   time([floor]);
   time([bin]); // warm the page cache
@@ -67,11 +72,23 @@ process.stdout.write(files + ' files, ' + bytes + ' chars\\n');
     cliMs.push(c.ms);
     summary = c.out.trim().split('\n').slice(-3).join(' | ');
   }
+  // Where the time goes: node itself, smslint's fixed start (bundle, config) on an empty folder,
+  // and what is left per file.
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  const nodeMs = [];
+  const emptyMs = [];
+  for (let r = 0; r < RUNS; r++) {
+    nodeMs.push(time(['-e', '0']).ms);
+    emptyMs.push(spawnTime([bin], empty));
+  }
   const f = median(floorMs);
   const c = median(cliMs);
   console.log(`files: ${N} (node ${process.version}, ${RUNS} runs, medians)`);
   console.log(`floor (walk + read):  ${f.toFixed(0)} ms`);
   console.log(`smslint:              ${c.toFixed(0)} ms   [${summary}]`);
+  const start = median(emptyMs);
+  console.log(`fixed costs:          node ${median(nodeMs).toFixed(0)} ms, smslint on an empty folder ${start.toFixed(0)} ms; per file ${(((c - start) / N) * 1000).toFixed(1)} µs (floor ${(((f - median(nodeMs)) / N) * 1000).toFixed(1)} µs)`);
   console.log(`ratio: ${(c / f).toFixed(2)}x (target <= 2x), absolute target < 1500 ms: ${c < 1500 && c / f <= 2 ? 'met' : 'NOT met'}`);
 } finally {
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);
