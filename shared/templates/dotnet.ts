@@ -1,7 +1,8 @@
 // .NET composite format: `{0}`, `{1,10}`, `{2:N2}`, `{{` and `}}` escapes.
-import { escapePart, pushText, variablePart } from './flat';
+import { escapePart, NO_FILTERS, pushText, variablePart } from './flat';
 import type { Filter, Part, Template, TemplateFinding } from './types';
 
+const BRACE = /[{}]/g;
 const ITEM = /\{\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::([^{}]*))?\}/y;
 /** Standard numeric format strings (`N2`, `C`, `D5`, `P`, `X`): digits and separators. */
 const NUMERIC_FORMAT = /^[NCDEFGPRX]\d{0,2}$/i;
@@ -12,9 +13,10 @@ export function parseDotnet(body: string): Template {
   let pos = 0;
   let textStart = 0;
   while (pos < body.length) {
-    let at = pos;
-    while (at < body.length && body.charCodeAt(at) !== 0x7b && body.charCodeAt(at) !== 0x7d) at++;
-    if (at >= body.length) break;
+    // The next brace, by regex: faster than a char loop over the text between items.
+    BRACE.lastIndex = pos;
+    if (!BRACE.test(body)) break;
+    const at = BRACE.lastIndex - 1;
     const ch = body[at]!;
     if (body[at + 1] === ch) {
       pushText(parts, body, textStart, at);
@@ -48,7 +50,7 @@ export function parseDotnet(body: string): Template {
     const filters: Filter[] = [];
     if (m[2] !== undefined) filters.push({ name: `,${m[2]}`, range, op: { op: 'pad', width: Math.abs(Number(m[2])) } });
     const format = m[3];
-    parts.push(variablePart(m[1]!, range, m[0], format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text', filters, format));
+    parts.push(variablePart(m[1]!, range, m[0], format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, format));
   }
   pushText(parts, body, textStart, body.length);
   return { syntax: 'dotnet', body, parts, findings };

@@ -7,6 +7,9 @@ export function pushText(parts: Part[], body: string, start: number, end: number
   if (end > start) parts.push({ kind: 'literal', text: body.slice(start, end), range: { start, end }, verbatim: true });
 }
 
+/** Filters of a placeholder that has none (shared: parts are never changed once made). */
+export const NO_FILTERS: readonly Filter[] = [];
+
 /** Every variable part gets every field, in one order, so the code that reads parts sees one
  * object shape whichever parser made them (absent `format`/`htmlEscaped` are undefined). */
 export function variablePart(

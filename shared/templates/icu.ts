@@ -1,7 +1,7 @@
 // ICU MessageFormat: `{name}`, `{n, number}`, `{n, plural, =0 {…} one {…} other {…}}`,
 // `select`, `selectordinal`, `#`, and apostrophe quoting (ICU's default DOUBLE_OPTIONAL mode:
 // `''` is one apostrophe; `'` starts quoted text only before `{`, `}`, `|` or, in a plural, `#`).
-import { escapePart, variablePart } from './flat';
+import { escapePart, NO_FILTERS, variablePart } from './flat';
 import type { Branch, Part, Template, TemplateFinding, ValueKind } from './types';
 
 const SIMPLE_TYPES: Record<string, ValueKind> = {
@@ -111,7 +111,7 @@ class IcuParser {
       }
       if (c === 0x23 && pluralArg !== null) {
         flush(i);
-        parts.push(variablePart(pluralArg, { start: i, end: i + 1 }, '#', 'number', [], 'number'));
+        parts.push(variablePart(pluralArg, { start: i, end: i + 1 }, '#', 'number', NO_FILTERS, 'number'));
         i = textStart = i + 1;
         continue;
       }
@@ -164,7 +164,7 @@ class IcuParser {
       }
       this.findings.push({ code: e.code, kind: e.code === 'unknown-argument-type' ? 'unsupported' : 'malformed', message: e.message, range: { start: e.at, end: e.end } });
       const name = /^\{\s*([^\s,{}]*)/.exec(this.body.slice(open, close))?.[1] ?? '';
-      out.push(variablePart(name, { start: open, end: close + 1 }, this.body.slice(open, close + 1), 'text', []));
+      out.push(variablePart(name, { start: open, end: close + 1 }, this.body.slice(open, close + 1), 'text', NO_FILTERS));
       return close + 1;
     }
   }
@@ -180,7 +180,7 @@ class IcuParser {
     i = this.skipSpace(i);
     const at = b.charCodeAt(i);
     if (at === 0x7d) {
-      out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), 'text', []));
+      out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), 'text', NO_FILTERS));
       return i + 1;
     }
     if (at !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' or '}' after argument '${name}'`);
@@ -205,7 +205,7 @@ class IcuParser {
       i = close;
     }
     if (b.charCodeAt(i) !== 0x7d) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected '}' to close argument '${name}'`);
-    out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), valueKind, [], style ? `${type}, ${style}` : type));
+    out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), valueKind, NO_FILTERS, style ? `${type}, ${style}` : type));
     return i + 1;
   }
 

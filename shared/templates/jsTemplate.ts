@@ -1,5 +1,5 @@
 // `${expr}` interpolations in the cooked text of a JS/TS template literal.
-import { pushText, variablePart } from './flat';
+import { NO_FILTERS, pushText, variablePart } from './flat';
 import type { Part, Template, TemplateFinding } from './types';
 
 /** End of the expression that starts at `from` (index of its closing `}`), or -1. */
@@ -37,7 +37,7 @@ export function parseJsTemplate(body: string): Template {
     const range = { start: open, end: close + 1 };
     const name = body.slice(open + 2, close).trim();
     if (name === '') findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty interpolation', range });
-    parts.push(variablePart(name, range, body.slice(open, close + 1), 'text', []));
+    parts.push(variablePart(name, range, body.slice(open, close + 1), 'text', NO_FILTERS));
     pos = textStart = close + 1;
   }
   pushText(parts, body, textStart, body.length);

@@ -1,7 +1,7 @@
 // Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
 import type { Range } from '../types';
 import { applyTrimFlags, buildTree, closeToken, escapeToken, midToken, openToken, OTHERWISE, textToken, varToken, voidToken, type Token } from './blocks';
-import { variablePart } from './flat';
+import { NO_FILTERS, variablePart } from './flat';
 import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
 
 type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
@@ -313,7 +313,7 @@ export function parseLiquid(body: string): Template {
       case 'render': {
         const target = parseArg(arg.split(/[\s,]/)[0] ?? '');
         const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
-        tokens.push(varToken(range, trimLeft, trimRight, variablePart(name, range, body.slice(open, tagEnd), 'partial', [])));
+        tokens.push(varToken(range, trimLeft, trimRight, variablePart(name, range, body.slice(open, tagEnd), 'partial', NO_FILTERS)));
         break;
       }
       case 'echo':
@@ -321,7 +321,7 @@ export function parseLiquid(body: string): Template {
         break;
       case 'increment':
       case 'decrement':
-        tokens.push(varToken(range, trimLeft, trimRight, variablePart(arg, range, body.slice(open, tagEnd), 'number', [])));
+        tokens.push(varToken(range, trimLeft, trimRight, variablePart(arg, range, body.slice(open, tagEnd), 'number', NO_FILTERS)));
         break;
       case 'assign':
       case 'break':
@@ -416,5 +416,5 @@ function output(
   }
   const lit = parseArg(expr);
   if (lit.kind !== 'name' && filters.length === 0) return escapeToken(range, String(lit.value), trimLeft, trimRight);
-  return varToken(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters));
+  return varToken(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters.length > 0 ? filters : NO_FILTERS));
 }

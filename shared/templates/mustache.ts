@@ -2,7 +2,7 @@
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
 import { applyStandalone, applyTrimFlags, buildTree, closeToken, midToken, openToken, OTHERWISE, textToken, varToken, voidToken, type Token } from './blocks';
-import { variablePart } from './flat';
+import { NO_FILTERS, variablePart } from './flat';
 
 /** JS `\s`: what trim() removes. */
 function isSpace(c: number): boolean {
@@ -117,7 +117,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         tokens.push(voidToken(range, trimLeft, trimRight));
         continue;
       case '>':
-        tokens.push(varToken(range, trimLeft, trimRight, variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', [])));
+        tokens.push(varToken(range, trimLeft, trimRight, variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', NO_FILTERS)));
         continue;
       case '&':
         tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, rest, false)));
@@ -190,7 +190,7 @@ function openSection(
 }
 
 function variable(body: string, range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
-  return variablePart(name, range, body.slice(range.start, range.end), 'text', [], undefined, escaped ? true : undefined);
+  return variablePart(name, range, body.slice(range.start, range.end), 'text', NO_FILTERS, undefined, escaped ? true : undefined);
 }
 
 function emptyPlaceholder(range: { start: number; end: number }): TemplateFinding {

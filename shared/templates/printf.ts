@@ -1,5 +1,5 @@
 // printf: `%s`, `%d`, `%1$s`, `%-10s`, `%.5s`, `%%`. Arguments are named by their 1-based position.
-import { escapePart, pushText, variablePart } from './flat';
+import { escapePart, NO_FILTERS, pushText, variablePart } from './flat';
 import type { Filter, Part, Template, TemplateFinding } from './types';
 
 const SPEC = /%(?:(\d+)\$)?([-+ #0']*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsSpn@%])/y;
@@ -57,7 +57,7 @@ export function parsePrintf(body: string): Template {
       filters.push({ name: `.${m[4]}`, range, op: { op: 'cut', max: Number(m[4]) } });
     }
     if (m[3] !== undefined && m[3] !== '*') filters.push({ name: m[3], range, op: { op: 'pad', width: Number(m[3]) } });
-    parts.push(variablePart(String(index), range, m[0], NUMERIC.includes(conv) ? 'number' : 'text', filters, conv));
+    parts.push(variablePart(String(index), range, m[0], NUMERIC.includes(conv) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, conv));
   }
   pushText(parts, body, textStart, body.length);
   return { syntax: 'printf', body, parts, findings };
