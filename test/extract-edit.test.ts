@@ -82,6 +82,19 @@ describe('extract: re-reading a JS/TS file after an edit', () => {
     const e = editBetween(`${long}aa${long}`, `${long}a${long}`);
     assert.equal(e.beforeEnd - e.at, 1);
     assert.equal(e.afterEnd, e.at);
+    // Against the char-by-char definition, on texts long enough for the slice runs to matter.
+    const seed = testSeed();
+    const r = rng(seed);
+    for (let k = 0; k < 300; k++) {
+      const text = Array.from({ length: r.int(3000) }, () => r.pick(['a', 'b', '\n', 'é'])).join('');
+      const at = r.int(text.length + 1);
+      const next = text.slice(0, at) + 'ab'.slice(0, r.int(3)) + text.slice(at + r.int(5));
+      let p = 0;
+      while (p < Math.min(text.length, next.length) && text[p] === next[p]) p++;
+      let q = 0;
+      while (q < Math.min(text.length, next.length) - p && text[text.length - 1 - q] === next[next.length - 1 - q]) q++;
+      assert.deepEqual(editBetween(text, next), { at: p, beforeEnd: text.length - q, afterEnd: next.length - q }, `seed ${seed}`);
+    }
   });
 
   it('equals a full extraction after every one of many random edits (mostly inside literals)', () => {

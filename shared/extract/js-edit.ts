@@ -48,20 +48,42 @@ export interface TextChange {
   readonly afterEnd: number;
 }
 
-const CHUNK = 256;
+const CHUNK = 64;
 
 /** The one replacement that turns `before` into `after` (the longest common prefix and suffix). */
 export function editBetween(before: string, after: string): TextChange {
   const min = Math.min(before.length, after.length);
-  let at = 0;
-  // Whole chunks first: comparing slices runs natively, far faster than char by char.
-  while (at + CHUNK <= min && before.slice(at, at + CHUNK) === after.slice(at, at + CHUNK)) at += CHUNK;
-  while (at < min && before.charCodeAt(at) === after.charCodeAt(at)) at++;
-  let tail = 0;
-  const room = min - at;
-  while (tail + CHUNK <= room && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
-  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const at = commonPrefix(before, after, min);
+  const tail = commonSuffix(before, after, min - at);
   return { at, beforeEnd: before.length - tail, afterEnd: after.length - tail };
+}
+
+// Equal slices are compared natively, far faster than char by char: runs of them grow while they
+// match and shrink back when they do not, then the last few chars are compared one by one.
+function commonPrefix(a: string, b: string, limit: number): number {
+  let at = 0;
+  let size = CHUNK;
+  while (size >= CHUNK) {
+    if (at + size <= limit && a.slice(at, at + size) === b.slice(at, at + size)) {
+      at += size;
+      size *= 2;
+    } else size >>= 1;
+  }
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let tail = 0;
+  let size = CHUNK;
+  while (size >= CHUNK) {
+    if (tail + size <= limit && a.slice(a.length - tail - size, a.length - tail) === b.slice(b.length - tail - size, b.length - tail)) {
+      tail += size;
+      size *= 2;
+    } else size >>= 1;
+  }
+  while (tail < limit && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return tail;
 }
 
 /** The last token starting before `offset`, or -1. */
