@@ -23,6 +23,7 @@ function isSpace(c: number): boolean {
 
 function isNameChar(c: number): boolean {
   // Pattern_Syntax and whitespace end a name; everything else (letters, digits, _ and -) belongs.
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) return true;
   return !(isSpace(c) || c === 0x7b || c === 0x7d || c === 0x2c || c === 0x23 || c === 0x27 || c === 0x3a || Number.isNaN(c));
 }
 
@@ -38,7 +39,8 @@ class IcuParser {
   constructor(readonly body: string) {}
 
   private skipSpace(i: number): number {
-    while (i < this.body.length && isSpace(this.body.charCodeAt(i))) i++;
+    const b = this.body;
+    while (i < b.length && isSpace(b.charCodeAt(i))) i++;
     return i;
   }
 
