@@ -206,7 +206,7 @@ export function resolveFrom(
   defaults: Required<VariableDefaults>,
   septets: (u: number) => number,
 ): Resolution {
-  const e = remembered.get(name);
+  const e = recall(name);
   // The remembered key is the string already used as a property key: looked up without hashing anew.
   const key = e ? e.key : name;
   const meta = Object.prototype.hasOwnProperty.call(vars, key) ? vars[key] : undefined;
@@ -243,7 +243,26 @@ export function resolveFrom(
   };
   if (remembered.size >= REMEMBER_LIMIT) remembered.clear();
   remembered.set(name, made);
+  recent.length = 0;
   return made;
+}
+
+/** The last few resolutions found, compared by name before the map is asked: a body's names are
+ * fresh strings, which a map lookup must hash first, while most differ from others in length. */
+const recent: Resolution[] = [];
+let nextRecent = 0;
+
+function recall(name: string): Resolution | undefined {
+  for (let i = 0; i < recent.length; i++) {
+    const e = recent[i]!;
+    if (e.key === name) return e;
+  }
+  const e = remembered.get(name);
+  if (e !== undefined) {
+    if (recent.length < 8) recent.push(e);
+    else recent[nextRecent++ & 7] = e;
+  }
+  return e;
 }
 
 /** `r` placed at other ranges. */
