@@ -38,8 +38,9 @@ interface Written {
 }
 
 // The last publish of the few documents being typed in: the diagnostics a keystroke kept at
-// both ends of the list are copied from it as two runs, not one by one.
-const written = new Map<string, Written>();
+// both ends of the list are copied from it as two runs, not one by one. A document's first
+// publish is only noted (null): most documents are opened and never typed in.
+const written = new Map<string, Written | null>();
 const WRITTEN_KEPT = 8;
 const COMMA = Buffer.from(',', 'latin1');
 
@@ -57,7 +58,8 @@ export function encodeMessage(msg: Message): Buffer {
   );
   const at = text.indexOf(MARK_JSON);
   const uri = (params as { uri?: unknown }).uri;
-  const last = typeof uri === 'string' ? written.get(uri) : undefined;
+  const seen = typeof uri === 'string' && written.has(uri);
+  const last = seen ? (written.get(uri as string) ?? undefined) : undefined;
   const ds = diagnostics as object[];
   const n = ds.length;
   const before = last?.diagnostics ?? [];
@@ -67,8 +69,9 @@ export function encodeMessage(msg: Message): Buffer {
   let tail = 0;
   while (tail < n - head && tail < m - head && ds[n - 1 - tail] === before[m - 1 - tail]) tail++;
 
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
+  // Where each diagnostic lands, for the next publish: only once the document is published again.
+  const starts = new Int32Array(seen ? n : 0);
+  const ends = new Int32Array(seen ? n : 0);
   const parts: Buffer[] = [Buffer.from(`${text.slice(0, at)}[`, 'latin1')];
   let pos = parts[0]!.length;
   // A run of last time's diagnostics [from, to), commas between them included, to sit at [into, …).
@@ -88,9 +91,9 @@ export function encodeMessage(msg: Message): Buffer {
     if (i > 0) parts.push(COMMA), pos++;
     const b = jsonOf(ds[i]!);
     parts.push(b);
-    starts[i] = pos;
+    if (seen) starts[i] = pos;
     pos += b.length;
-    ends[i] = pos;
+    if (seen) ends[i] = pos;
   }
   if (tail > 0) {
     if (n - tail > 0) parts.push(COMMA), pos++;
@@ -100,7 +103,7 @@ export function encodeMessage(msg: Message): Buffer {
   const bytes = Buffer.concat(parts);
   if (typeof uri === 'string') {
     written.delete(uri);
-    written.set(uri, { diagnostics: ds, bytes, starts, ends });
+    written.set(uri, seen ? { diagnostics: ds, bytes, starts, ends } : null);
     if (written.size > WRITTEN_KEPT) written.delete(written.keys().next().value!);
   }
   return bytes;
