@@ -5,6 +5,15 @@ import type { Filter, Part, Template, TemplateFinding } from './types';
 const BRACE = /[{}]/g;
 const ITEM = /\{\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::([^{}]*))?\}/y;
 /** Standard numeric format strings (`N2`, `C`, `D5`, `P`, `X`): digits and separators. */
+/** ITEM's match: whole, index, alignment, format. */
+type Item = readonly [string, string, string | undefined, string | undefined];
+
+function item(body: string, at: number): Item | null {
+  ITEM.lastIndex = at;
+  // The index group always matches.
+  return ITEM.exec(body) as unknown as Item | null;
+}
+
 const NUMERIC_FORMAT = /^[NCDEFGPRX]\d{0,2}$/i;
 
 export function parseDotnet(body: string): Template {
@@ -29,8 +38,10 @@ export function parseDotnet(body: string): Template {
       pos = at + 1;
       continue;
     }
-    ITEM.lastIndex = at;
-    const m = ITEM.exec(body);
+    // `{0}`: digits and a brace, which the regex would match with no alignment or format.
+    let d = at + 1;
+    while (d < body.length && body.charCodeAt(d) >= 0x30 && body.charCodeAt(d) <= 0x39) d++;
+    const m: Item | null = d > at + 1 && body.charCodeAt(d) === 0x7d ? [body.slice(at, d + 1), body.slice(at + 1, d), undefined, undefined] : item(body, at);
     if (!m) {
       const close = body.indexOf('}', at);
       const end = close < 0 ? at + 1 : close + 1;
@@ -50,7 +61,7 @@ export function parseDotnet(body: string): Template {
     const filters: Filter[] = [];
     if (m[2] !== undefined) filters.push({ name: `,${m[2]}`, range, op: { op: 'pad', width: Math.abs(Number(m[2])) } });
     const format = m[3];
-    parts.push(variablePart(m[1]!, range, m[0], format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, format));
+    parts.push(variablePart(m[1], range, m[0], format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, format));
   }
   pushText(parts, body, textStart, body.length);
   return { syntax: 'dotnet', body, parts, findings };

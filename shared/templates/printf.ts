@@ -5,6 +5,19 @@ import type { Filter, Part, Template, TemplateFinding } from './types';
 const SPEC = /%(?:(\d+)\$)?([-+ #0']*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsSpn@%])/y;
 const NUMERIC = 'diouxXeEfFgGaAp';
 
+/** 1 for the conversion characters of SPEC's last group. */
+const CONVERSION = new Uint8Array(0x80);
+for (const c of 'diouxXeEfFgGaAcsSpn@%') CONVERSION[c.charCodeAt(0)] = 1;
+
+/** SPEC's match: whole, position, flags, width, precision, length, conversion. */
+type Spec = readonly [string, string | undefined, string, string | undefined, string | undefined, string | undefined, string];
+
+function spec(body: string, at: number): Spec | null {
+  SPEC.lastIndex = at;
+  // The flags group always takes part (it may match nothing); the conversion always matches.
+  return SPEC.exec(body) as unknown as Spec | null;
+}
+
 export function parsePrintf(body: string): Template {
   const parts: Part[] = [];
   const findings: TemplateFinding[] = [];
@@ -16,8 +29,10 @@ export function parsePrintf(body: string): Template {
   while (pos < body.length) {
     const at = body.indexOf('%', pos);
     if (at < 0) break;
-    SPEC.lastIndex = at;
-    const m = SPEC.exec(body);
+    // `%s`, `%d`…: the regex would match just these two characters, with no flags, width,
+    // precision or length; read them directly.
+    const next = body.charCodeAt(at + 1);
+    const m: Spec | null = next < 0x80 && CONVERSION[next] === 1 ? [body.slice(at, at + 2), undefined, '', undefined, undefined, undefined, body.charAt(at + 1)] : spec(body, at);
     if (!m) {
       findings.push({
         code: 'ambiguous-percent',
@@ -32,12 +47,12 @@ export function parsePrintf(body: string): Template {
     const range = { start: at, end };
     pushText(parts, body, textStart, at);
     pos = textStart = end;
-    const conv = m[6]!;
+    const conv = m[6];
     if (conv === '%') {
       parts.push(escapePart('%', at, end));
       continue;
     }
-    if (m[2]!.includes(' ')) {
+    if (m[2].includes(' ')) {
       findings.push({
         code: 'ambiguous-percent',
         kind: 'suspicious',
