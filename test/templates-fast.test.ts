@@ -60,7 +60,9 @@ function branch(syntax: TemplateSyntax, k: number, a: string, b: string): string
 function template(syntax: TemplateSyntax): fc.Arbitrary<string> {
   const piece = fc.tuple(lit, fc.constantFrom(...NAMES), fc.nat({ max: 30 }));
   const flat = fc.array(piece, { maxLength: 5 }).map((ps) => ps.map(([l, n, k]) => l + PLACEHOLDER[syntax](n, k)).join(''));
-  return fc.tuple(flat, flat, flat, fc.array(fc.nat({ max: 30 }), { maxLength: 3 }), lit).map(([x, a, b, ks, tail]) => {
+  // An arm may hold a group of its own: templates then leave the top-level-groups path.
+  const arm = fc.tuple(flat, flat, fc.nat({ max: 30 }), fc.nat({ max: 3 })).map(([a, b, k, nest]) => (nest === 0 ? a + branch(syntax, k, b, a) : a));
+  return fc.tuple(flat, arm, arm, fc.array(fc.nat({ max: 30 }), { maxLength: 3 }), lit).map(([x, a, b, ks, tail]) => {
     let s = x;
     for (const k of ks) s += branch(syntax, k, a, b) + (k % 2 ? x : '');
     return s + tail;
