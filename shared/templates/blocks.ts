@@ -8,28 +8,38 @@ export type BlockKind = 'if' | 'case' | 'each';
 interface TagBase {
   readonly range: Range;
   /** `{%-`, `{{~`: strip whitespace (newlines too) before the tag. */
-  trimLeft?: boolean;
+  trimLeft: boolean;
   /** `-%}`, `~}}`: strip whitespace after the tag. */
-  trimRight?: boolean;
+  trimRight: boolean;
 }
 
+/** What an opening tag says about its block. */
+export interface OpenTag {
+  readonly block: BlockKind;
+  /** Matched against the close tag: `if`, `unless`, `for`, or the Mustache section name. */
+  readonly closeName: string;
+  readonly label: string;
+  readonly branchLabel: string;
+  readonly test: BranchTest;
+  /** For `each`: the collection variable. */
+  readonly collection: string | undefined;
+}
+
+export interface MidTag {
+  readonly mid: 'else' | 'elsif' | 'when';
+  readonly label: string;
+  readonly test: BranchTest;
+}
+
+/** Kind-specific data sits in `part` or `info` (escape: the text printed; close: the name it
+ * closes), so every token is one small object shape. */
 export type Token =
   | { readonly t: 'text'; start: number; end: number }
-  | (TagBase & { readonly t: 'escape'; readonly text: string })
+  | (TagBase & { readonly t: 'escape'; readonly info: string })
   | (TagBase & { readonly t: 'var'; readonly part: VariablePart })
-  | (TagBase & {
-      readonly t: 'open';
-      readonly block: BlockKind;
-      /** Matched against the close tag: `if`, `unless`, `for`, or the Mustache section name. */
-      readonly closeName: string;
-      readonly label: string;
-      readonly branchLabel: string;
-      readonly test: BranchTest;
-      /** For `each`: the collection variable. */
-      readonly collection?: string;
-    })
-  | (TagBase & { readonly t: 'mid'; readonly mid: 'else' | 'elsif' | 'when'; readonly label: string; readonly test: BranchTest })
-  | (TagBase & { readonly t: 'close'; readonly closeName: string })
+  | (TagBase & { readonly t: 'open'; readonly info: OpenTag })
+  | (TagBase & { readonly t: 'mid'; readonly info: MidTag })
+  | (TagBase & { readonly t: 'close'; readonly info: string })
   | (TagBase & { readonly t: 'void' });
 
 /** Every token has every field, in one order: the passes over the stream then read one object
@@ -42,31 +52,24 @@ function token(
   trimLeft: boolean,
   trimRight: boolean,
   part: VariablePart | undefined,
-  text: string | undefined,
-  block: BlockKind | undefined,
-  closeName: string | undefined,
-  label: string | undefined,
-  branchLabel: string | undefined,
-  test: BranchTest | undefined,
-  collection: string | undefined,
-  mid: 'else' | 'elsif' | 'when' | undefined,
+  info: string | OpenTag | MidTag | undefined,
 ): Token {
-  const tok = { t, start, end, range, trimLeft, trimRight, part, text, block, closeName, label, branchLabel, test, collection, mid };
+  const tok = { t, start, end, range, trimLeft, trimRight, part, info };
   return tok as unknown as Token;
 }
 
 /** Literal text body[start, end). */
 export function textToken(start: number, end: number): Token {
-  return token('text', start, end, undefined, false, false, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+  return token('text', start, end, undefined, false, false, undefined, undefined);
 }
 
 /** A tag printing `text` exactly (Liquid `{{ 'x' }}`). */
 export function escapeToken(range: Range, text: string, trimLeft: boolean, trimRight: boolean): Token {
-  return token('escape', 0, 0, range, trimLeft, trimRight, undefined, text, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+  return token('escape', 0, 0, range, trimLeft, trimRight, undefined, text);
 }
 
 export function varToken(range: Range, trimLeft: boolean, trimRight: boolean, part: VariablePart): Token {
-  return token('var', 0, 0, range, trimLeft, trimRight, part, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+  return token('var', 0, 0, range, trimLeft, trimRight, part, undefined);
 }
 
 export function openToken(
@@ -80,20 +83,22 @@ export function openToken(
   test: BranchTest,
   collection?: string,
 ): Token {
-  return token('open', 0, 0, range, trimLeft, trimRight, undefined, undefined, block, closeName, label, branchLabel, test, collection, undefined);
+  const info: OpenTag = { block, closeName, label, branchLabel, test, collection };
+  return token('open', 0, 0, range, trimLeft, trimRight, undefined, info);
 }
 
 export function midToken(range: Range, trimLeft: boolean, trimRight: boolean, mid: 'else' | 'elsif' | 'when', label: string, test: BranchTest): Token {
-  return token('mid', 0, 0, range, trimLeft, trimRight, undefined, undefined, undefined, undefined, label, undefined, test, undefined, mid);
+  const info: MidTag = { mid, label, test };
+  return token('mid', 0, 0, range, trimLeft, trimRight, undefined, info);
 }
 
 export function closeToken(range: Range, trimLeft: boolean, trimRight: boolean, closeName: string): Token {
-  return token('close', 0, 0, range, trimLeft, trimRight, undefined, undefined, undefined, closeName, undefined, undefined, undefined, undefined, undefined);
+  return token('close', 0, 0, range, trimLeft, trimRight, undefined, closeName);
 }
 
 /** A tag printing nothing (comments, assigns). */
 export function voidToken(range: Range, trimLeft: boolean, trimRight: boolean): Token {
-  return token('void', 0, 0, range, trimLeft, trimRight, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+  return token('void', 0, 0, range, trimLeft, trimRight, undefined, undefined);
 }
 
 function isSpace(c: number): boolean {
@@ -149,12 +154,13 @@ export const OTHERWISE: BranchTest = { type: 'otherwise' };
 
 function frameToPart(f: Frame, end: number): Part {
   const range = { start: f.open.range.start, end };
+  const open = f.open.info;
   const branches = f.discardFirst ? f.branches.slice(1) : f.branches;
-  if (f.open.block === 'each') {
+  if (open.block === 'each') {
     return {
       kind: 'repeat',
-      name: f.open.collection ?? f.open.closeName,
-      label: f.open.label,
+      name: open.collection ?? open.closeName,
+      label: open.label,
       range,
       body: branches[0]?.parts ?? [],
       empty: branches[1]?.parts ?? [],
@@ -165,7 +171,7 @@ function frameToPart(f: Frame, end: number): Part {
   if (out.length === 0 || out[out.length - 1]!.test.type !== 'otherwise') {
     out.push({ label: 'none', test: OTHERWISE, parts: [] });
   }
-  return { kind: 'branch', label: f.open.label, range, branches: out };
+  return { kind: 'branch', label: open.label, range, branches: out };
 }
 
 /** Builds the part tree. Unbalanced blocks become findings; the text inside is still kept. */
@@ -197,7 +203,7 @@ export function buildTree(tokens: readonly Token[], body: string, findings: Temp
         }
         break;
       case 'escape':
-        cur.push({ kind: 'literal', text: tok.text, range: tok.range, verbatim: false });
+        cur.push({ kind: 'literal', text: tok.info, range: tok.range, verbatim: false });
         break;
       case 'var':
         cur.push(tok.part);
@@ -207,8 +213,8 @@ export function buildTree(tokens: readonly Token[], body: string, findings: Temp
       case 'open':
         stack.push({
           open: tok,
-          branches: [{ label: tok.branchLabel, test: tok.test, parts: [] }],
-          discardFirst: tok.block === 'case',
+          branches: [{ label: tok.info.branchLabel, test: tok.info.test, parts: [] }],
+          discardFirst: tok.info.block === 'case',
           sawElse: false,
         });
         retarget();
@@ -218,9 +224,9 @@ export function buildTree(tokens: readonly Token[], body: string, findings: Temp
         const ok =
           top !== undefined &&
           !top.sawElse &&
-          (tok.mid === 'else' ||
-            (tok.mid === 'elsif' && top.open.block === 'if') ||
-            (tok.mid === 'when' && top.open.block === 'case'));
+          (tok.info.mid === 'else' ||
+            (tok.info.mid === 'elsif' && top.open.info.block === 'if') ||
+            (tok.info.mid === 'when' && top.open.info.block === 'case'));
         if (!ok || top === undefined) {
           findings.push({
             code: 'misplaced-tag',
@@ -232,14 +238,14 @@ export function buildTree(tokens: readonly Token[], body: string, findings: Temp
           });
           break;
         }
-        if (tok.mid === 'else') top.sawElse = true;
-        top.branches.push({ label: tok.label, test: tok.test, parts: [] });
+        if (tok.info.mid === 'else') top.sawElse = true;
+        top.branches.push({ label: tok.info.label, test: tok.info.test, parts: [] });
         retarget();
         break;
       }
       case 'close': {
         let k = stack.length - 1;
-        while (k >= 0 && stack[k]!.open.closeName !== tok.closeName) k--;
+        while (k >= 0 && stack[k]!.open.info.closeName !== tok.info) k--;
         if (k < 0) {
           findings.push({
             code: 'unmatched-close',
