@@ -39,7 +39,8 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     const triple = body.charCodeAt(open + 2) === 0x7b && !(handlebars && body.startsWith('{{{{', open));
     let closer = triple ? '}}}' : '}}';
     let innerStart = open + (triple ? 3 : 2);
-    const longComment = handlebars && (body.startsWith('!--', innerStart) || body.startsWith('~!--', innerStart));
+    const first = body.charCodeAt(innerStart);
+    const longComment = handlebars && ((first === 0x21 && body.startsWith('!--', innerStart)) || (first === 0x7e && body.startsWith('~!--', innerStart)));
     if (longComment) closer = '--}}';
     // A new `{{` before the closer means this one was never closed.
     let close: number;
@@ -101,13 +102,14 @@ export function parseMustache(body: string, handlebars: boolean): Template {
       tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, name, false)));
       continue;
     }
-    const sigil = innerStart < innerEnd ? body.charAt(innerStart) : '';
-    const rest = sigil === '' ? '' : trimmed(body, innerStart + 1, innerEnd);
+    const sigil = innerStart < innerEnd ? body.charCodeAt(innerStart) : 0;
+    // What follows a sigil; only sigil tags read it.
+    const rest = sigil === 0x21 || sigil === 0x3d || sigil === 0x3e || sigil === 0x26 || sigil === 0x2f || sigil === 0x5e || sigil === 0x23 ? trimmed(body, innerStart + 1, innerEnd) : '';
     switch (sigil) {
-      case '!':
+      case 0x21: // !
         tokens.push(voidToken(range, trimLeft, trimRight));
         continue;
-      case '=':
+      case 0x3d: // =
         findings.push({
           code: 'unsupported-construct',
           kind: 'unsupported',
@@ -116,23 +118,23 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         });
         tokens.push(voidToken(range, trimLeft, trimRight));
         continue;
-      case '>':
+      case 0x3e: // >
         tokens.push(varToken(range, trimLeft, trimRight, variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', NO_FILTERS)));
         continue;
-      case '&':
+      case 0x26: // &
         tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, rest, false)));
         continue;
-      case '/':
+      case 0x2f: // /
         tokens.push(closeToken(range, trimLeft, trimRight, firstWord(rest)));
         continue;
-      case '^':
+      case 0x5e: // ^
         if (handlebars && rest === '') {
           tokens.push(midToken(range, trimLeft, trimRight, 'else', 'else', OTHERWISE));
           continue;
         }
         tokens.push(openSection(rest, range, trimLeft, trimRight, 'falsy', handlebars));
         continue;
-      case '#':
+      case 0x23: // #
         tokens.push(openSection(rest, range, trimLeft, trimRight, 'truthy', handlebars));
         continue;
     }
