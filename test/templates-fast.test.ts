@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { countSegments } from '../shared/segments';
 import { generalFigures } from '../shared/templates/figures';
-import { BEST, COMPLEX, EXTENDED, measureInto, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type Scenario } from '../shared/templates/measure';
+import { BEST, COMPLEX, EXTENDED, FLAGS, measureInto, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type Scenario } from '../shared/templates/measure';
 import { resolveVariable, VARIABLE_DEFAULTS } from '../shared/templates/variables';
 import { septetsOf } from '../shared/segments';
 import { parseTemplate, templateFigures, type FigureOptions, type TemplateFigures, type TemplateSyntax, type VariableMeta } from '../shared/templates';
@@ -137,6 +137,28 @@ describe('templates: what a placeholder prints, counted without building it', ()
 });
 
 describe('templates: counting a rendered text', () => {
+  it('measureInto = the per-unit sum of septets, flags and joining units, whatever the mix of runs', () => {
+    const unit = fc.constantFrom('a', 'Hello world. ', '’', 'é', '€', '{', '😀', 'ж', 'жжж', '\u0301', '\r\n', '~', '[', 'x'.repeat(30), ' ');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        const s = new Stats();
+        measureInto(text, s);
+        let septets = 0;
+        let flags = 0;
+        let complex = 0;
+        for (let i = 0; i < text.length; i++) {
+          const f = FLAGS[text.charCodeAt(i)]!;
+          septets += f & 3;
+          flags |= f & ~3;
+          complex += f & COMPLEX ? 1 : 0;
+        }
+        assert.deepEqual(s, new Stats(text.length, septets, flags, complex), JSON.stringify(text));
+      }),
+      { seed, numRuns: 2000 },
+    );
+  });
+
   it('quickCount, when it answers from statistics alone, = countSegments (extension characters and clusters past one segment included)', () => {
     const unit = fc.constantFrom(...LIT, '€€€', '{', 'e\u0301\u0301', '👨‍👩‍👧', '\r', '🇫🇷', '\u0915\u094d\u0937', 'a\u200d', 'x'.repeat(60), 'ë'.repeat(30));
     const sizes = fc.oneof(
