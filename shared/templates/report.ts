@@ -97,7 +97,7 @@ export abstract class Choices {
   protected abstract printedSample(name: string): string | undefined;
 
   pickLabel(g: number, i: number): string {
-    const l = (this.labels[g] ??= []);
+    const l = (this.labels[g] ??= new Array<string>(this.groups[g]!.branches.length));
     const p = this.groups[g]!;
     return (l[i] ??= `${p.label}: ${p.branches[i]!.label}`);
   }
@@ -197,23 +197,25 @@ export interface CaseFigure {
 /** The figure of case `sc` from its count, the variables it prints and the arms it takes. */
 export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: readonly Label[]): CaseFigure {
   let missing: string[] | undefined;
-  const values: ValueChoice[] = [];
+  // Made at its final size (an array grown by push starts at 17 slots).
+  let n = printed.length;
+  if (sc === SAMPLE) for (const v of printed) if (v.sample === undefined) n--;
+  const values = new Array<ValueChoice>(n);
+  let k = 0;
   for (const v of printed) {
     const { name, r, sample } = v;
     if (sc === SAMPLE) {
       if (sample === undefined) (missing ??= []).push(name);
       // A default filter's text is printed instead of a sample: not the remembered choice.
-      else if (sample !== r.sample) values.push({ name, length: sample.length, charset: r.charset, source: 'sample' });
-      else values.push((v.resolution.choices[SAMPLE] ??= { name, length: sample.length, charset: r.charset, source: 'sample' }));
+      else if (sample !== r.sample) values[k++] = { name, length: sample.length, charset: r.charset, source: 'sample' };
+      else values[k++] = v.resolution.choices[SAMPLE] ??= { name, length: sample.length, charset: r.charset, source: 'sample' };
     } else {
-      values.push(
-        (v.resolution.choices[sc] ??= {
-          name,
-          length: sc === BEST ? r.minLength : r.maxLength,
-          charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
-          source: sc === BEST ? 'minLength' : 'maxLength',
-        }),
-      );
+      values[k++] = v.resolution.choices[sc] ??= {
+        name,
+        length: sc === BEST ? r.minLength : r.maxLength,
+        charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
+        source: sc === BEST ? 'minLength' : 'maxLength',
+      };
     }
   }
   let variant: string[] = [];

@@ -14,22 +14,27 @@ import type { VariableMeta } from './variables';
 
 type Printed = LiteralPart | VariablePart;
 
+const NO_INDICES: number[] = [];
+const NO_SLOTS: Stats[] = [];
+
 class Shallow extends Choices {
   /** Printed variables in body order. */
   readonly vars: VariableInfo[] = [];
-  /** Variable index of each top-level part (-1: not a variable). */
-  readonly rootVar: number[] = [];
+  /** Variable index of each top-level part (-1: not a variable). Arrays are made at their final
+   * size where it is known: an array that grows by push starts at 17 slots. */
+  rootVar: number[] = NO_INDICES;
   /** Variable index of each part of arm k, from `armVar[armAt[k]]`; arms are numbered across
    * groups, group g's first being `firstArm[g]`. */
   readonly armVar: number[] = [];
   readonly armAt: number[] = [];
   readonly firstArm: number[] = [];
   /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
-  readonly slots: Stats[] = [];
+  slots: Stats[] = NO_SLOTS;
   private readonly lit = new Stats();
   private readonly labelObjects: Label[][] = [];
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
+  private printedCount = 0;
 
   constructor(
     meta: Readonly<Record<string, VariableMeta>>,
@@ -42,18 +47,19 @@ class Shallow extends Choices {
   /** Collects variables and branch groups; false when the shape is not this path's. */
   scan(parts: readonly Part[]): boolean {
     let arms = 0;
+    const rootVar = (this.rootVar = new Array<number>(parts.length));
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.kind === 'literal') {
-        this.rootVar.push(-1);
+        rootVar[i] = -1;
         continue;
       }
       if (p.kind === 'variable') {
-        this.rootVar.push(this.varIndex(p));
+        rootVar[i] = this.varIndex(p);
         continue;
       }
       if (p.kind !== 'branch' || p.branches.length === 0) return false;
-      this.rootVar.push(-1);
+      rootVar[i] = -1;
       this.firstArm.push(arms);
       this.groups.push(p);
       for (const b of p.branches) {
@@ -69,7 +75,8 @@ class Shallow extends Choices {
       }
     }
     const n = 3 + 3 * arms;
-    for (let k = 0; k < n; k++) this.slots.push(new Stats());
+    const slots = (this.slots = new Array<Stats>(n));
+    for (let k = 0; k < n; k++) slots[k] = new Stats();
     return true;
   }
 
@@ -168,7 +175,7 @@ class Shallow extends Choices {
   }
 
   label(g: number, i: number): Label {
-    const l = (this.labelObjects[g] ??= []);
+    const l = (this.labelObjects[g] ??= new Array<Label>(this.groups[g]!.branches.length));
     return (l[i] ??= { text: this.pickLabel(g, i), kind: 'branch' });
   }
 
@@ -177,8 +184,9 @@ class Shallow extends Choices {
     const count = c ?? this.count(parts, arms, sc, sizes);
     // Without groups every variable prints once, in body order.
     if (arms.length === 0) return caseFigure(sc, count, this.vars, NO_LABELS);
-    const printed: VariableInfo[] = [];
-    const labels: Label[] = [];
+    const printed = new Array<VariableInfo>(this.vars.length);
+    this.printedCount = 0;
+    const labels = new Array<Label>(arms.length);
     this.seen = 0;
     let g = 0;
     for (let i = 0; i < parts.length; i++) {
@@ -187,12 +195,14 @@ class Shallow extends Choices {
       else {
         const a = arms[g]!;
         const k = this.firstArm[g]! + a;
-        labels.push(this.label(g++, a));
+        labels[g] = this.label(g, a);
+        g++;
         const at = this.armAt[k]!;
         const n = p.branches[a]!.parts.length;
         for (let j = 0; j < n; j++) this.print(this.armVar[at + j]!, printed);
       }
     }
+    printed.length = this.printedCount;
     return caseFigure(sc, count, printed, labels);
   }
 
@@ -203,7 +213,7 @@ class Shallow extends Choices {
       if (this.seen & (1 << k)) return;
       this.seen |= 1 << k;
     } else if (printed.includes(this.vars[k]!)) return;
-    printed.push(this.vars[k]!);
+    printed[this.printedCount++] = this.vars[k]!;
   }
 }
 
@@ -223,16 +233,17 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   const sizes = o.sizes;
 
   const assumptions: Assumption[] = [];
-  const variables: VariableReport[] = [];
+  const variables = new Array<VariableReport>(m.vars.length);
   let anySample = false;
-  for (const v of m.vars) {
+  for (let k = 0; k < m.vars.length; k++) {
+    const v = m.vars[k]!;
     if (resolveInfo(v, vars, o.defaults, assumptions)) anySample = true;
-    variables.push(v.r);
+    variables[k] = v.r;
   }
   m.measure(parts);
 
   // Every combination in document order, the last group turning fastest.
-  const variants: VariantFigures[] = [];
+  const variants = new Array<VariantFigures>(variantCount);
   const arms = new Array<number>(G).fill(0);
   let bestI = 0;
   let worstI = 0;
@@ -246,7 +257,7 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
       variant = new Array<string>(G);
       for (let g = 0; g < G; g++) variant[g] = m.pickLabel(g, arms[g]!);
     }
-    variants.push({ variant, best, worst });
+    variants[i] = { variant, best, worst };
     if (i > 0) {
       if (compare(best, variants[bestI]!.best) < 0) {
         bestI = i;
