@@ -62,7 +62,8 @@ export class DiagnosticReuse {
       if (j >= 0) {
         const was = before[j]!.range;
         const { start, end } = f.range;
-        if (i < head ? start === was.start && end === was.end && end < edit.at : start >= settled && start - delta === was.start && end - delta === was.end) {
+        // Matched by content from either end: where it sits decides, not which end matched it.
+        if ((end < edit.at && start === was.start && end === was.end) || (start >= settled && start - delta === was.start && end - delta === was.end)) {
           out[i] = shown[j]!;
           continue;
         }
