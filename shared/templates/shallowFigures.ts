@@ -34,7 +34,6 @@ class Shallow extends Choices {
   private readonly labelObjects: Label[][] = [];
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
-  private printedCount = 0;
 
   constructor(
     meta: Readonly<Record<string, VariableMeta>>,
@@ -184,8 +183,7 @@ class Shallow extends Choices {
     const count = c ?? this.count(parts, arms, sc, sizes);
     // Without groups every variable prints once, in body order.
     if (arms.length === 0) return caseFigure(sc, count, this.vars, NO_LABELS);
-    const printed = new Array<VariableInfo>(this.vars.length);
-    this.printedCount = 0;
+    const printed: VariableInfo[] = [];
     const labels = new Array<Label>(arms.length);
     this.seen = 0;
     let g = 0;
@@ -202,7 +200,6 @@ class Shallow extends Choices {
         for (let j = 0; j < n; j++) this.print(this.armVar[at + j]!, printed);
       }
     }
-    printed.length = this.printedCount;
     return caseFigure(sc, count, printed, labels);
   }
 
@@ -213,7 +210,7 @@ class Shallow extends Choices {
       if (this.seen & (1 << k)) return;
       this.seen |= 1 << k;
     } else if (printed.includes(this.vars[k]!)) return;
-    printed[this.printedCount++] = this.vars[k]!;
+    printed.push(this.vars[k]!);
   }
 }
 
