@@ -378,14 +378,16 @@ function output(
 ): Token {
   // `expr | name: arg, arg | name …`, split on `|`, `:` and `,` outside quotes.
   const n = inner.length;
-  let bar = nextOutside(inner, 0x7c, 0, n);
+  // Most outputs have no filter: a native search says so before any quote-aware scan.
+  let bar = inner.indexOf('|') < 0 ? n : nextOutside(inner, 0x7c, 0, n);
   const expr = (bar === n ? inner : inner.slice(0, bar)).trim();
   const filters: Filter[] = [];
   let valueKind: ValueKind = 'text';
   while (bar < n) {
     const from = bar + 1;
-    bar = nextOutside(inner, 0x7c, from, n);
-    const colon = nextOutside(inner, 0x3a, from, bar);
+    bar = inner.indexOf('|', from) < 0 ? n : nextOutside(inner, 0x7c, from, n);
+    const c = inner.indexOf(':', from);
+    const colon = c < 0 || c >= bar ? bar : nextOutside(inner, 0x3a, from, bar);
     const head = inner.slice(from, colon);
     const name = head.trim();
     const nameStart = innerStart + from + (name === '' ? 0 : leadingSpace(head));
