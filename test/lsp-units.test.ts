@@ -214,6 +214,25 @@ describe('language server units', () => {
     assert.ok(edits > 40, `only ${edits} of 150 lints re-read the file (seed ${seed})`);
   });
 
+  it('a directive typed piece by piece through the cache suppresses as in a fresh lint, and so does deleting it', () => {
+    const cache = createBodyCache();
+    const body = '\nsendSms("It’s ready");\n';
+    const steps = ['// smslint', '// smslint-', '// smslint-disable-next-line', '// smslint-disable-next-line non-gsm-char', '// smslint-disable-next-line', '// smslin', ''];
+    const ids = (r: LintResult) => r.findings.map((f) => f.ruleId);
+    lintDocument({ path: '/w/d.ts', text: `// x${body}` }, DEFAULT_CONFIG, { cache });
+    for (const head of steps) {
+      const text = `${head}${body}`;
+      const cached = lintDocument({ path: '/w/d.ts', text }, DEFAULT_CONFIG, { cache });
+      assert.deepEqual(ids(cached), ids(lintDocument({ path: '/w/d.ts', text }, DEFAULT_CONFIG)), head);
+    }
+    // Joined by a deletion: 'smslint' + '-' only meet once the text between them is gone.
+    const apart = `// smslintXX-disable-next-line non-gsm-char${body}`;
+    lintDocument({ path: '/w/d.ts', text: apart }, DEFAULT_CONFIG, { cache });
+    const joined = apart.replace('XX', '');
+    assert.deepEqual(ids(lintDocument({ path: '/w/d.ts', text: joined }, DEFAULT_CONFIG, { cache })), ids(lintDocument({ path: '/w/d.ts', text: joined }, DEFAULT_CONFIG)));
+    assert.deepEqual(ids(lintDocument({ path: '/w/d.ts', text: joined }, DEFAULT_CONFIG)), []);
+  });
+
   it('quick fixes come from the diagnostic\'s data, and none for a diagnostic whose finding is gone', () => {
     const lintOf = (doc: TextDocument): Analysis => {
       const result = lintDocument({ path: '/w/a.ts', text: doc.getText() }, DEFAULT_CONFIG);

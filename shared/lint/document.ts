@@ -1,7 +1,7 @@
 // Lints one document: find its bodies, model each, run the rules, apply directives.
 import type { ResolvedConfig } from '../config';
 import { commentStylesForPath, isSuppressed, parseDirectives, type ParsedDirectives } from '../directives';
-import { extractBodies, type ExtractOptions } from '../extract';
+import { editBetween, extractBodies, type ExtractOptions } from '../extract';
 import { DOCUMENT_RULES, RULE_IDS, ruleSeverity } from '../rules';
 import type { Range, Severity, SeveritySetting } from '../types';
 import { beginCachedLint, extractCacheOf, type BodyCache } from './bodyCache';
@@ -25,6 +25,35 @@ function severityOf(config: ResolvedConfig, id: keyof typeof DOCUMENT_RULES, fal
 // Every directive starts with this word: a text without it has none to parse.
 const DIRECTIVE_MARK = 'smslint-';
 
+// Whether each recently linted document (through a cache) held the mark: an edit far from any
+// can only add one around itself, so a keystroke need not search the whole text again.
+const marks = new WeakMap<BodyCache, Map<string, { readonly text: string; readonly has: boolean }>>();
+const MARKS_KEPT = 16;
+
+function hasDirectiveMark(path: string, text: string, cache: BodyCache | undefined): boolean {
+  if (cache === undefined) return text.includes(DIRECTIVE_MARK);
+  let byPath = marks.get(cache);
+  if (byPath === undefined) marks.set(cache, (byPath = new Map()));
+  const last = byPath.get(path);
+  let has: boolean;
+  if (last !== undefined && !last.has) {
+    const { at, afterEnd } = editBetween(last.text, text);
+    const reach = DIRECTIVE_MARK.length - 1;
+    has = text.slice(Math.max(0, at - reach), afterEnd + reach).includes(DIRECTIVE_MARK);
+  } else has = text.includes(DIRECTIVE_MARK);
+  byPath.delete(path);
+  byPath.set(path, { text, has });
+  if (byPath.size > MARKS_KEPT) byPath.delete(byPath.keys().next().value!);
+  return has;
+}
+
+const byPosition = (a: LintFinding, b: LintFinding): number => a.range.start - b.range.start || a.range.end - b.range.end;
+
+function sortedByPosition(findings: readonly LintFinding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (byPosition(findings[i - 1]!, findings[i]!) > 0) return false;
+  return true;
+}
+
 export function lintDocument(input: LintInput, config: ResolvedConfig, options: LintOptions = {}): LintResult {
   const { path, text } = input;
   const extracted = extractBodies(path, text, extractOptions(config), options.cache ? extractCacheOf(options.cache) : undefined);
@@ -33,7 +62,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig, options: 
   const skipped = extracted.problems.find((p) => p.kind === 'skipped');
   if (skipped) return { path, findings, bodies, skipped: skipped.message };
 
-  const directives: ParsedDirectives | undefined = text.includes(DIRECTIVE_MARK)
+  const directives: ParsedDirectives | undefined = hasDirectiveMark(path, text, options.cache)
     ? parseDirectives(text, { knownRules: RULE_IDS, comments: commentStylesForPath(path) })
     : undefined;
   const push = (f: LintFinding): void => {
@@ -67,7 +96,8 @@ export function lintDocument(input: LintInput, config: ResolvedConfig, options: 
     }
   }
   cached?.end();
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  // Bodies come in order, so their findings mostly do too.
+  if (!sortedByPosition(findings)) findings.sort(byPosition);
   return { path, findings, bodies };
 }
 
