@@ -434,11 +434,13 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   const flat = nodes.length === 0 || (nodes.length === 1 && nodes[0]!.t === 'run');
   const run = nodes[0] as Run | undefined;
   let candidates: Variant[];
+  let greedy = false;
   if (flat) candidates = [{ picks: NO_PICKS, best: run?.stats[BEST] ?? new Stats(), worst: run?.stats[WORST] ?? new Stats() }];
   else if (variantCount <= maxVariants) candidates = m.enumerate(nodes);
   else {
     const g = m.greedy(nodes);
     candidates = [g.best, g.worst];
+    greedy = true;
     assumptions.push({
       code: 'variants-capped',
       message: `${variantCount >= SATURATE ? 'Over a billion' : variantCount} branch combinations, over the limit of ${maxVariants}: best and worst pick each branch group on its own`,
@@ -448,7 +450,7 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   const count = (stats: Stats, arms: readonly number[], sc: Scenario): FigureCount =>
     quickCount(stats, sizes) ?? renderedCount(m.render(nodes, arms, sc), sizes);
   // One combination and no loop: the variant has no name.
-  const { variants, bestI, worstI } = countVariants(candidates, variantCount !== 1 || nodes.some(hasLoop), m, sizes, (picks, sc) => m.render(nodes, m.dense(picks), sc));
+  const { variants, bestI, worstI } = countVariants(candidates, variantCount !== 1 || nodes.some(hasLoop), m, sizes, (picks, sc) => m.render(nodes, m.dense(picks), sc), !greedy);
 
   // A flat template prints every variable once in body order, with no branch labels.
   const flatPrinted = flat ? [...collected.values()] : undefined;

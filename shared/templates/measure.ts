@@ -245,12 +245,18 @@ export function quickCount(s: Stats, sizes: SegmentSizes): FigureCount | null {
   return countFrom(s.len, s.septets, s.flags, s.complex, sizes);
 }
 
+/** quickCount without the packing bounds: only texts of 1-unit atoms, or that fit one segment. */
+export function uniformCount(s: Stats, sizes: SegmentSizes): FigureCount | null {
+  return countFrom(s.len, s.septets, s.flags, s.complex, sizes, false);
+}
+
 /** quickCount on the fields of a Stats. */
-export function countFrom(len: number, septets: number, flags: number, complex: number, sizes: SegmentSizes): FigureCount | null {
+export function countFrom(len: number, septets: number, flags: number, complex: number, sizes: SegmentSizes, bounds = true): FigureCount | null {
   if (!(flags & NON_GSM)) {
     if (!(flags & EXTENDED) || septets <= sizes.gsmSingle) {
       return { encoding: 'GSM-7', units: septets, segments: uniform(septets, sizes.gsmSingle, sizes.gsmMulti), length: len };
     }
+    if (!bounds) return null;
     // Each extension character is one 2-septet atom: septets - len of them, 1 septet over size each.
     const n = packed(septets, septets - len, sizes.gsmSingle, sizes.gsmMulti);
     return n < 0 ? null : { encoding: 'GSM-7', units: septets, segments: n, length: len };
@@ -259,6 +265,7 @@ export function countFrom(len: number, septets: number, flags: number, complex: 
     // Clusters only matter where a segment must be cut; a text that fits one never is.
     return { encoding: 'UCS-2', units: len, segments: uniform(len, sizes.ucs2Single, sizes.ucs2Multi), length: len };
   }
+  if (!bounds) return null;
   // A cluster of s units holds at least s - 1 joining units (CRLF is split), so `complex` bounds
   // what all atoms together are over 1 unit.
   const n = packed(len, complex, sizes.ucs2Single, sizes.ucs2Multi);

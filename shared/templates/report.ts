@@ -6,7 +6,7 @@
 import { septetsOf, type SegmentSizes } from '../segments';
 import type { Range } from '../types';
 import type { Assumption, Figure, TemplateFigures, ValueChoice, VariableReport, VariantFigures, Widening } from './figures';
-import { BEST, compare, quickCount, renderedCount, SAMPLE, WORST, type FigureCount, type Picks, type Scenario, type Variant, type VariableValues } from './measure';
+import { BEST, compare, quickCount, renderedCount, uniformCount, SAMPLE, WORST, type FigureCount, type Picks, type Scenario, type Variant, type VariableValues } from './measure';
 import type { BranchPart, BranchTest, ValueKind, VariablePart } from './types';
 import { resolveFrom, withRanges, type Resolution, type ResolvedVariable, type VariableDefaults, type VariableMeta } from './variables';
 
@@ -172,14 +172,18 @@ export function countVariants(
   choices: Choices,
   sizes: SegmentSizes,
   render: (picks: Picks, sc: Scenario) => string,
+  sumsAreTexts = true,
 ): Counted {
+  // Greedy picks keep one case's sums only; the other case's text decides whenever the sums
+  // alone cannot (as it always has), so those counts take no packing bound from the sums.
+  const count = sumsAreTexts ? quickCount : uniformCount;
   const variants: VariantFigures[] = [];
   let bestI = 0;
   let worstI = 0;
   for (let i = 0; i < candidates.length; i++) {
     const v = candidates[i]!;
-    const best = quickCount(v.best, sizes) ?? renderedCount(render(v.picks, BEST), sizes);
-    const worst = quickCount(v.worst, sizes) ?? renderedCount(render(v.picks, WORST), sizes);
+    const best = count(v.best, sizes) ?? renderedCount(render(v.picks, BEST), sizes);
+    const worst = count(v.worst, sizes) ?? renderedCount(render(v.picks, WORST), sizes);
     variants.push({ variant: named ? choices.labelsOf(v.picks) : [], best, worst });
     if (compare(best, variants[bestI]!.best) < 0) bestI = i;
     if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
