@@ -5,7 +5,7 @@
 // the text. It computes exactly what the general path does (test/templates-fast.test.ts compares
 // them); any other shape returns undefined and the next path runs.
 import type { SegmentSizes } from '../segments';
-import type { Assumption, TemplateFigures, VariableReport, VariantFigures } from './figures';
+import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario } from './measure';
 import { addUse, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
@@ -15,6 +15,9 @@ import type { VariableMeta } from './variables';
 type Printed = LiteralPart | VariablePart;
 
 const NO_INDICES: number[] = [];
+
+/** Stands for a sample figure that is never shown (see caseOf). */
+const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments: 0, length: 0, variant: [], values: [] });
 const NO_SLOTS: Stats[] = [];
 
 class Shallow extends Choices {
@@ -180,9 +183,8 @@ class Shallow extends Choices {
 
   /** The figure of case `sc` along `arms`; `c`: its count when already known. */
   figure(parts: readonly Part[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
-    const count = c ?? this.count(parts, arms, sc, sizes);
     // Without groups every variable prints once, in body order.
-    if (arms.length === 0) return caseFigure(sc, count, this.vars, NO_LABELS);
+    if (arms.length === 0) return this.caseOf(parts, this.vars, NO_LABELS, arms, sc, c, sizes);
     const printed: VariableInfo[] = [];
     const labels = new Array<Label>(arms.length);
     this.seen = 0;
@@ -200,7 +202,18 @@ class Shallow extends Choices {
         for (let j = 0; j < n; j++) this.print(this.armVar[at + j]!, printed);
       }
     }
-    return caseFigure(sc, count, printed, labels);
+    return this.caseOf(parts, printed, labels, arms, sc, c, sizes);
+  }
+
+  /** caseFigure, but a sample case some printed variable has no sample for is not counted: only
+   * the names it lacks are read from it (finishFigures drops its figure). */
+  private caseOf(parts: readonly Part[], printed: readonly VariableInfo[], labels: readonly Label[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
+    if (sc === SAMPLE) {
+      let missing: string[] | undefined;
+      for (const v of printed) if (v.sample === undefined) (missing ??= []).push(v.name);
+      if (missing) return { fig: UNCOUNTED, missing, labels };
+    }
+    return caseFigure(sc, c ?? this.count(parts, arms, sc, sizes), printed, labels);
   }
 
   /** Adds variable k to `printed` once (a list scan beyond 31). */
