@@ -144,6 +144,21 @@ function isWordOrHash(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x23;
 }
 
+/** The block an end tag closes (`endif` -> `if`), as a constant string. */
+function closedBy(tag: string): string {
+  switch (tag) {
+    case 'endif':
+      return 'if';
+    case 'endunless':
+      return 'unless';
+    case 'endcase':
+      return 'case';
+    case 'endfor':
+      return 'for';
+  }
+  return tag.slice(3);
+}
+
 function condTest(expr: string, negate: boolean): BranchTest {
   const e = expr.trim();
   if (/^[\w.[\]'"-]+$/.test(e) && !/^['"\d-]/.test(e)) return { type: negate ? 'falsy' : 'truthy', name: e };
@@ -282,7 +297,7 @@ export function parseLiquid(body: string): Template {
       case 'endfor':
       case 'endtablerow':
         if (tagName === 'endcase') caseSubjects.pop();
-        tokens.push(closeToken(range, trimLeft, trimRight, tagName.slice(3)));
+        tokens.push(closeToken(range, trimLeft, trimRight, closedBy(tagName)));
         break;
       case 'raw':
       case 'comment':
@@ -401,7 +416,9 @@ function output(
       }
     }
     const op = filterOp(name, args);
-    const frange = { start: nameStart, end: innerStart + from + inner.slice(from, bar).trimEnd().length };
+    let end = bar;
+    while (end > from && isSpace(inner.charCodeAt(end - 1))) end--;
+    const frange = { start: nameStart, end: innerStart + end };
     if (isNumeric(name)) valueKind = 'number';
     if (op === null) {
       findings.push({
@@ -416,7 +433,11 @@ function output(
   if (expr === '') {
     findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range });
   }
-  const lit = parseArg(expr);
-  if (lit.kind !== 'name' && filters.length === 0) return escapeToken(range, String(lit.value), trimLeft, trimRight);
+  // Only a quote, a digit or a minus can start a literal; a name needs no parse.
+  const c = expr.charCodeAt(0);
+  if (filters.length === 0 && (c === 0x22 || c === 0x27 || c === 0x2d || (c >= 0x30 && c <= 0x39))) {
+    const lit = parseArg(expr);
+    if (lit.kind !== 'name') return escapeToken(range, String(lit.value), trimLeft, trimRight);
+  }
   return varToken(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters.length > 0 ? filters : NO_FILTERS));
 }
