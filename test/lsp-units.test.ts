@@ -240,7 +240,8 @@ describe('language server units', () => {
     };
     const v1 = TextDocument.create('file:///w/a.ts', 'typescript', 1, 'sendSms("It’s ok");\n');
     const [quote] = toDiagnostics(lintOf(v1), v1, '/ext');
-    assert.deepEqual(quote!.data, { ruleId: 'non-gsm-char', fixes: [{ title: "Replace ’ with '", edits: [{ range: quote!.range, newText: "'" }] }] }, 'data carries the rule and its fix');
+    assert.equal(quote!.code, 'non-gsm-char');
+    assert.deepEqual(quote!.data, { fixes: [{ title: "Replace ’ with '", edits: [{ newText: "'" }] }] }, 'data carries the fix; its edit replaces the diagnostic\'s range');
     const ask = (doc: TextDocument) => codeActions({ textDocument: { uri: doc.uri }, range: quote!.range, context: { diagnostics: [quote!] } }, doc, lintOf(doc), { documentChanges: true });
     const replace = ask(v1).find((a) => a.isPreferred);
     assert.equal(replace?.title, "Replace ’ with '");

@@ -66,7 +66,10 @@ describe('language server (stdio, real server)', function () {
       assert.equal(quote!.source, 'smslint');
       assert.equal(quote!.severity, 2);
       assert.match(quote!.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/non-gsm-char\.md$/);
-      assert.deepEqual((quote!.data as { ruleId: string }).ruleId, 'non-gsm-char');
+      assert.equal(quote!.code, 'non-gsm-char');
+      // The fix rides in data (its edit replaces the diagnostic's own range, so it names none); the emoji has no fix, so no data.
+      assert.deepEqual(quote!.data, { fixes: [{ title: "Replace ’ with '", edits: [{ newText: "'" }] }] });
+      assert.equal(emoji!.data, undefined);
     });
 
     it('re-publishes as the user types (incremental changes), never going back to an older version', async () => {

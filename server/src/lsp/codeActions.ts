@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../../../shared/lint';
 import type { LintFinding } from '../../../shared/lint/types';
 import type { Analysis } from './analysis';
-import { isDiagnosticData, SOURCE, type DiagnosticData } from './diagnostics';
+import { fixesOf, ruleOf } from './diagnostics';
 import { disableAction } from './disable';
 import { toRange } from './positions';
 
@@ -24,24 +24,26 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analysi
   const fixAllOf = memoFixAll(doc, analysis);
   const edit = (version: number, edits: readonly TextEdit[]) => workspaceEdit(doc.uri, version, edits, caps);
   const seenRules = new Set<string>();
-  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && isDiagnosticData(d.data));
-  for (const d of ours) {
-    const data = d.data as DiagnosticData;
+  const ours = params.context.diagnostics.flatMap((d) => {
+    const ruleId = ruleOf(d);
+    return ruleId === undefined ? [] : [{ d, ruleId }];
+  });
+  for (const { d, ruleId } of ours) {
     // A diagnostic of an older version whose finding is gone offers no fix: its own list follows.
     const finding = findingOf(doc, analysis, d);
-    const fixes = finding === undefined ? [] : data.fixes ?? finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text })) }));
+    const fixes = finding === undefined ? [] : fixesOf(d) ?? finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text })) }));
     fixes.forEach((fix, i) => {
       out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0, edit: edit(analysis.version, [...fix.edits]) });
     });
-    if (!seenRules.has(data.ruleId)) {
-      seenRules.add(data.ruleId);
-      const fixable = analysis.result.findings.filter((f) => f.ruleId === data.ruleId && f.fixes.length > 0).length;
-      const all = fixable > 1 ? fixAllOf([data.ruleId]) : [];
+    if (!seenRules.has(ruleId)) {
+      seenRules.add(ruleId);
+      const fixable = analysis.result.findings.filter((f) => f.ruleId === ruleId && f.fixes.length > 0).length;
+      const all = fixable > 1 ? fixAllOf([ruleId]) : [];
       if (all.length > 0) {
-        out.push({ title: `Fix all ${data.ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: diagnosticsOf(ours, data.ruleId), edit: edit(analysis.version, all) });
+        out.push({ title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: ours.filter((o) => o.ruleId === ruleId).map((o) => o.d), edit: edit(analysis.version, all) });
       }
     }
-    const disable = disableAction(analysis.path, doc, d.range.start.line, data.ruleId, analysis.result.bodies);
+    const disable = disableAction(analysis.path, doc, d.range.start.line, ruleId, analysis.result.bodies);
     if (disable) out.push({ title: disable.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(analysis.version, [disable.edit]) });
   }
   const all = analysis.result.findings.some((f) => f.fixes.length > 0) ? fixAllOf(undefined) : [];
@@ -71,10 +73,6 @@ function findingOf(doc: TextDocument, analysis: Analysis, d: Diagnostic): LintFi
     if (f.range.end === end && f.ruleId === d.code && f.message === d.message) return f;
   }
   return undefined;
-}
-
-function diagnosticsOf(ds: readonly Diagnostic[], ruleId: string): Diagnostic[] {
-  return ds.filter((d) => (d.data as { ruleId: string }).ruleId === ruleId);
 }
 
 function memoFixAll(doc: TextDocument, analysis: Analysis) {

@@ -1,6 +1,6 @@
-// Findings as LSP diagnostics. A diagnostic's `data` names its rule and carries its quick fixes as
-// LSP edits, so code actions are built from it and never recomputed; diagnostics without fixes
-// share one data object per rule (most of a big file's payload on every keystroke).
+// Findings as LSP diagnostics. The rule is the diagnostic's `code`; a diagnostic with quick fixes
+// carries them in `data` as LSP edits, so code actions are built from it and never recomputed.
+// Nothing else rides along: a big file publishes every diagnostic on every keystroke.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange, type TextEdit } from 'vscode-languageserver';
@@ -15,11 +15,15 @@ export const SOURCE = 'smslint';
 /** `code` of the diagnostic that says the core failed on a file. */
 export const FAILURE_CODE = 'internal-error';
 
-/** What a diagnostic carries for its code actions. */
+/** What a diagnostic with quick fixes carries for its code actions. */
 export interface DiagnosticData {
-  readonly ruleId: string;
-  /** The finding's quick fixes, preferred first, with edits in the document's LSP positions. */
-  readonly fixes?: readonly { readonly title: string; readonly edits: readonly TextEdit[] }[];
+  /** The finding's quick fixes, preferred first; an edit without a range replaces the diagnostic's range. */
+  readonly fixes: readonly { readonly title: string; readonly edits: readonly DataEdit[] }[];
+}
+
+export interface DataEdit {
+  readonly range?: LspRange;
+  readonly newText: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -131,10 +135,19 @@ function toDiagnostic(f: LintFinding, range: LspRange, root: string, doc: TextDo
     code: f.ruleId,
     codeDescription: docsLink(root, f.docsPath ?? `docs/rules/${f.ruleId}.md`),
     message: f.message,
-    data: f.fixes.length === 0 ? dataOf(f.ruleId) : {
-      ruleId: f.ruleId,
-      fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text })) })),
-    },
+    ...(f.fixes.length === 0 ? {} : { data: dataOf(f, range, doc) }),
+  };
+}
+
+function dataOf(f: LintFinding, range: LspRange, doc: TextDocument): DiagnosticData {
+  return {
+    fixes: f.fixes.map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((e) => {
+        const at = toRange(doc, e.range);
+        return sameRange(at, range) ? { newText: e.text } : { range: at, newText: e.text };
+      }),
+    })),
   };
 }
 
@@ -151,16 +164,14 @@ function docsLink(root: string, docsPath: string): { readonly href: string } {
   return link;
 }
 
-const datas = new Map<string, DiagnosticData>();
-function dataOf(ruleId: string): DiagnosticData {
-  let data = datas.get(ruleId);
-  if (data === undefined) {
-    if (datas.size > 256) datas.clear();
-    datas.set(ruleId, (data = { ruleId }));
-  }
-  return data;
+/** The rule of one of our diagnostics (its code), or undefined for another source's or a failure notice. */
+export function ruleOf(d: Diagnostic): string | undefined {
+  return d.source === SOURCE && typeof d.code === 'string' && d.code !== FAILURE_CODE ? d.code : undefined;
 }
 
-export function isDiagnosticData(v: unknown): v is DiagnosticData {
-  return typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>).ruleId === 'string';
+/** The quick fixes `d` carries, as LSP edits. */
+export function fixesOf(d: Diagnostic): { readonly title: string; readonly edits: TextEdit[] }[] | undefined {
+  const data = d.data as Partial<DiagnosticData> | undefined;
+  if (!data || !Array.isArray(data.fixes)) return undefined;
+  return data.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e: DataEdit) => ({ range: e.range ?? d.range, newText: e.newText })) }));
 }
