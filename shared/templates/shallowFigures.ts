@@ -1,8 +1,7 @@
 // The commonest template shape measured with plain numbers: printed parts at the top level and
 // branch groups whose arms print text and variables only (no nested groups, no loops). Sums are
-// kept per case as (length, septets, flags) triples in flat arrays, branch combinations are
-// counted like an odometer from the per-arm sums, and nothing is rendered unless the count needs
-// the text. It computes exactly what the general path does (test/templates-fast.test.ts compares
+// kept per case in one Stats slot per arm, branch combinations are counted like an odometer from
+// the per-arm sums, and nothing is rendered unless the count needs the text. It computes exactly what the general path does (test/templates-fast.test.ts compares
 // them); any other shape returns undefined and the next path runs.
 import type { SegmentSizes } from '../segments';
 import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
@@ -15,10 +14,10 @@ import type { VariableMeta } from './variables';
 type Printed = LiteralPart | VariablePart;
 
 const NO_INDICES: number[] = [];
+const NO_SLOTS: Stats[] = [];
 
 /** Stands for a sample figure that is never shown (see caseOf). */
 const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments: 0, length: 0, variant: [], values: [] });
-const NO_SLOTS: Stats[] = [];
 
 class Shallow extends Choices {
   /** Printed variables in body order. */
