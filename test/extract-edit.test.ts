@@ -168,4 +168,20 @@ describe('extract: re-reading a JS/TS file after an edit', () => {
     assert.deepEqual(extractBodies('/w/a.ts', 'sendSms("abcde");\n', other, cache).bodies, []);
     assert.deepEqual(cache.stats, { full: 6, edits: 1 });
   });
+
+  it('a big document is kept from its first read: its first keystroke re-reads one literal, as a full extraction would', () => {
+    const cache = createExtractCache();
+    const lines: string[] = [];
+    for (let i = 0; lines.join('\n').length < 40_000; i++) lines.push(i % 5 === 0 ? `sendSms("Hi ${i}, it’s ready");` : `const x${i} = f(a, b); // plain`);
+    let text = lines.join('\n') + '\n';
+    extractBodies(path, text, DEFAULT_EXTRACT_OPTIONS, cache);
+    const at = text.lastIndexOf('Hi ') + 2;
+    text = edit(cache, text, at, at, 'é');
+    text = edit(cache, text, 10, 10, '\n'); // a line break ends the string: read in full
+    assert.deepEqual(cache.stats, { full: 2, edits: 1 });
+    // A small one opened is still read in full on its first edit.
+    extractBodies('/w/small.ts', 'sendSms("a");\n', DEFAULT_EXTRACT_OPTIONS, cache);
+    extractBodies('/w/small.ts', 'sendSms("ab");\n', DEFAULT_EXTRACT_OPTIONS, cache);
+    assert.deepEqual(cache.stats, { full: 4, edits: 1 });
+  });
 });

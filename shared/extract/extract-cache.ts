@@ -44,9 +44,14 @@ export function reextract(cache: ExtractCache, path: string, text: string, optio
   return result;
 }
 
+// From this size on a document's extraction is kept from its first read: re-extracting it in full
+// on its first keystroke would cost milliseconds (smaller files re-extract in well under one).
+const KEPT_FROM_OPEN = 32 * 1024;
+
 /**
  * A full extraction of a JS/TS document (that passed the file checks), kept for its next edit
- * once the document is read a second time: most documents are opened and never typed in.
+ * once the document is read a second time, or at once when it is big: most documents are opened
+ * and never typed in, and copying their tokens would only churn memory.
  */
 export function extractJsFor(cache: ExtractCache, path: string, text: string, options: ExtractOptions): ExtractResult {
   const state = cache as State;
@@ -54,7 +59,7 @@ export function extractJsFor(cache: ExtractCache, path: string, text: string, op
   const seen = state.documents.has(path);
   state.documents.delete(path);
   let result: ExtractResult;
-  if (seen) {
+  if (seen || text.length >= KEPT_FROM_OPEN) {
     const kept = extractJsKept(text, options);
     state.documents.set(path, { options, snapshot: kept.snapshot });
     result = kept.result;

@@ -59,7 +59,9 @@ export function startSession(connection: Connection, options: SessionOptions): v
   // Bumped whenever settings or config files change: every cached lint is then stale.
   let epoch = 0;
   const cache = new Map<string, Cached>();
-  // The last published diagnostics of documents being typed in, reused for the findings a keystroke left alone.
+  // The last published diagnostics of the few most recently published documents (least recent
+  // first), reused for the findings a keystroke left alone: kept from the first publish, so the
+  // first keystroke after opening a big file rebuilds only what it changed.
   const published = new Map<string, DiagnosticReuse>();
   // Pending publishes by document: a timer while debouncing, an immediate when there is no delay.
   const timers = new Map<string, Pending>();
@@ -158,7 +160,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const analysis = await analysisOf(doc);
     // A newer version is on its way: its own publish follows, this result is dropped.
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-    const own = toDiagnostics(analysis, doc, options.root, published.get(uri));
+    const own = toDiagnostics(analysis, doc, options.root, reuseFor(uri));
     const config = configDiagnostics.of(analysis.path);
     const diagnostics = config.length === 0 ? own : [...own, ...config];
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
@@ -168,6 +170,14 @@ export function startSession(connection: Connection, options: SessionOptions): v
       const cpu = process.cpuUsage(cpu0);
       log.log(`smslint: published ${uri} v${analysis.version} in ${(performance.now() - t0).toFixed(2)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(2)} ms)`);
     }
+  }
+
+  function reuseFor(uri: string): DiagnosticReuse {
+    const reuse = published.get(uri) ?? new DiagnosticReuse();
+    published.delete(uri);
+    published.set(uri, reuse);
+    if (published.size > REUSE_KEPT) published.delete(published.keys().next().value!);
+    return reuse;
   }
 
   function schedule(uri: string, delay: number): void {
@@ -258,8 +268,6 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const { uri } = e.document;
     const opening = !typing.has(uri);
     typing.add(uri);
-    // Only documents being typed in keep their last diagnostics: the others would just hold memory.
-    if (!opening && !published.has(uri)) published.set(uri, new DiagnosticReuse());
     const path = placeOf(uri, e.document.languageId, folders)?.path;
     // A config being edited applies as typed (its buffer is what discovery reads).
     if (!opening && path !== undefined && isConfigFile(path)) configChanged(init.debounceMs);
@@ -360,6 +368,9 @@ export function startSession(connection: Connection, options: SessionOptions): v
 
   documents.listen(connection);
 }
+
+// Documents whose last diagnostics are kept: the few being typed in, or just opened.
+const REUSE_KEPT = 16;
 
 type Pending = { readonly timeout: NodeJS.Timeout } | { readonly immediate: NodeJS.Immediate };
 
