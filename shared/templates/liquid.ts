@@ -1,6 +1,6 @@
 // Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
 import type { Range } from '../types';
-import { applyTrimFlags, buildTree, closeToken, escapeToken, midToken, openToken, OTHERWISE, textToken, varToken, voidToken, type Token } from './blocks';
+import { OTHERWISE, TreeBuilder } from './blocks';
 import { NO_FILTERS, variablePart } from './flat';
 import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
 
@@ -184,16 +184,13 @@ function whenTest(subject: string, list: string): BranchTest {
 
 export function parseLiquid(body: string): Template {
   const findings: TemplateFinding[] = [];
-  const tokens: Token[] = [];
+  const tree = new TreeBuilder(body, findings, false);
   const caseSubjects: string[] = [];
   let pos = 0;
   let textStart = 0;
   const quotes: Quotes = { single: -1, double: -1 };
   let nextOutput = 0;
   let nextTag = 0;
-  const flushText = (end: number): void => {
-    if (end > textStart) tokens.push(textToken(textStart, end));
-  };
   while (pos < body.length) {
     const open = body.indexOf('{', pos);
     if (open < 0) break;
@@ -250,10 +247,10 @@ export function parseLiquid(body: string): Template {
     const trimRight = innerEnd > innerStart && body.charCodeAt(innerEnd - 1) === 0x2d;
     if (trimRight) innerEnd--;
     const range: Range = { start: open, end: tagEnd };
-    flushText(open);
+    if (open > textStart) tree.text(textStart, open);
     const inner = body.slice(innerStart, innerEnd);
     if (isOutput) {
-      tokens.push(output(body, inner, innerStart, range, trimLeft, trimRight, findings));
+      output(tree, body, inner, innerStart, range, trimLeft, trimRight, findings);
       pos = textStart = tagEnd;
       continue;
     }
@@ -267,28 +264,28 @@ export function parseLiquid(body: string): Template {
     switch (tagName) {
       case 'if':
       case 'unless':
-        tokens.push(openToken(range, trimLeft, trimRight, 'if', tagName, `${tagName} ${arg}`, arg, condTest(arg, tagName === 'unless')));
+        tree.open(range, trimLeft, trimRight, 'if', tagName, `${tagName} ${arg}`, arg, condTest(arg, tagName === 'unless'));
         break;
       case 'elsif':
-        tokens.push(midToken(range, trimLeft, trimRight, 'elsif', arg, condTest(arg, false)));
+        tree.mid(range, trimLeft, trimRight, 'elsif', arg, condTest(arg, false));
         break;
       case 'else':
-        tokens.push(midToken(range, trimLeft, trimRight, 'else', 'else', OTHERWISE));
+        tree.mid(range, trimLeft, trimRight, 'else', 'else', OTHERWISE);
         break;
       case 'case':
         caseSubjects.push(arg);
-        tokens.push(openToken(range, trimLeft, trimRight, 'case', 'case', `case ${arg}`, '', OTHERWISE));
+        tree.open(range, trimLeft, trimRight, 'case', 'case', `case ${arg}`, '', OTHERWISE);
         break;
       case 'when': {
         const subject = caseSubjects[caseSubjects.length - 1] ?? '';
-        tokens.push(midToken(range, trimLeft, trimRight, 'when', `when ${arg}`, whenTest(subject, arg)));
+        tree.mid(range, trimLeft, trimRight, 'when', `when ${arg}`, whenTest(subject, arg));
         break;
       }
       case 'for':
       case 'tablerow': {
         const m = /^\w+\s+in\s+(\S+)/.exec(arg);
         const collection = m?.[1] ?? arg;
-        tokens.push(openToken(range, trimLeft, trimRight, 'each', tagName, `${tagName} ${arg}`, collection, { type: 'truthy', name: collection }, collection));
+        tree.open(range, trimLeft, trimRight, 'each', tagName, `${tagName} ${arg}`, collection, { type: 'truthy', name: collection }, collection);
         break;
       }
       case 'endif':
@@ -297,7 +294,7 @@ export function parseLiquid(body: string): Template {
       case 'endfor':
       case 'endtablerow':
         if (tagName === 'endcase') caseSubjects.pop();
-        tokens.push(closeToken(range, trimLeft, trimRight, closedBy(tagName)));
+        tree.close(range, trimLeft, trimRight, closedBy(tagName));
         break;
       case 'raw':
       case 'comment':
@@ -312,14 +309,14 @@ export function parseLiquid(body: string): Template {
           findings.push({ code: 'unclosed-block', kind: 'malformed', message: `'{% ${tagName} %}' is never closed with '{% end${tagName} %}'`, range });
         }
         if (tagName === 'raw') {
-          tokens.push(voidToken(range, trimLeft, trimRight));
-          if (stop > tagEnd) tokens.push(textToken(tagEnd, stop));
+          tree.void(range, trimLeft, trimRight);
+          if (stop > tagEnd) tree.text(tagEnd, stop);
           if (m) {
             const endTrimLeft = m[0].startsWith('{%-');
-            tokens.push(voidToken({ start: stop, end: after }, endTrimLeft, m[0].endsWith('-%}')));
+            tree.void({ start: stop, end: after }, endTrimLeft, m[0].endsWith('-%}'));
           }
         } else {
-          tokens.push(voidToken({ start: open, end: after }, trimLeft, m ? m[0].endsWith('-%}') : false));
+          tree.void({ start: open, end: after }, trimLeft, m ? m[0].endsWith('-%}') : false);
         }
         tagEnd = after;
         break;
@@ -328,21 +325,21 @@ export function parseLiquid(body: string): Template {
       case 'render': {
         const target = parseArg(arg.split(/[\s,]/)[0] ?? '');
         const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
-        tokens.push(varToken(range, trimLeft, trimRight, variablePart(name, range, body.slice(open, tagEnd), 'partial', NO_FILTERS)));
+        tree.variable(range, trimLeft, trimRight, variablePart(name, range, body.slice(open, tagEnd), 'partial', NO_FILTERS));
         break;
       }
       case 'echo':
-        tokens.push(output(body, inner.slice(lead + word.length), innerStart + lead + word.length, range, trimLeft, trimRight, findings));
+        output(tree, body, inner.slice(lead + word.length), innerStart + lead + word.length, range, trimLeft, trimRight, findings);
         break;
       case 'increment':
       case 'decrement':
-        tokens.push(varToken(range, trimLeft, trimRight, variablePart(arg, range, body.slice(open, tagEnd), 'number', NO_FILTERS)));
+        tree.variable(range, trimLeft, trimRight, variablePart(arg, range, body.slice(open, tagEnd), 'number', NO_FILTERS));
         break;
       case 'assign':
       case 'break':
       case 'continue':
       case '#':
-        tokens.push(voidToken(range, trimLeft, trimRight));
+        tree.void(range, trimLeft, trimRight);
         break;
       default:
         findings.push({
@@ -351,13 +348,12 @@ export function parseLiquid(body: string): Template {
           message: word ? `Liquid tag '${word}' is not understood: measured as printing nothing` : 'Empty Liquid tag',
           range,
         });
-        tokens.push(voidToken(range, trimLeft, trimRight));
+        tree.void(range, trimLeft, trimRight);
     }
     pos = textStart = tagEnd;
   }
-  flushText(body.length);
-  applyTrimFlags(tokens, body);
-  const parts = buildTree(tokens, body, findings);
+  if (body.length > textStart) tree.text(textStart, body.length);
+  const parts = tree.finish();
   findings.sort((a, b) => a.range.start - b.range.start);
   return { syntax: 'liquid', body, parts, findings };
 }
@@ -383,6 +379,7 @@ function leadingSpace(s: string): number {
 }
 
 function output(
+  tree: TreeBuilder,
   body: string,
   inner: string,
   innerStart: number,
@@ -390,7 +387,7 @@ function output(
   trimLeft: boolean,
   trimRight: boolean,
   findings: TemplateFinding[],
-): Token {
+): void {
   // `expr | name: arg, arg | name …`, split on `|`, `:` and `,` outside quotes.
   const n = inner.length;
   // Most outputs have no filter: a native search says so before any quote-aware scan.
@@ -437,7 +434,7 @@ function output(
   const c = expr.charCodeAt(0);
   if (filters.length === 0 && (c === 0x22 || c === 0x27 || c === 0x2d || (c >= 0x30 && c <= 0x39))) {
     const lit = parseArg(expr);
-    if (lit.kind !== 'name') return escapeToken(range, String(lit.value), trimLeft, trimRight);
+    if (lit.kind !== 'name') return tree.escape(range, String(lit.value), trimLeft, trimRight);
   }
-  return varToken(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters.length > 0 ? filters : NO_FILTERS));
+  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters.length > 0 ? filters : NO_FILTERS));
 }

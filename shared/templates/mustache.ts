@@ -1,7 +1,7 @@
 // Mustache and Handlebars: `{{name}}`, `{{{raw}}}`, sections, `{{#if}}…{{else}}…{{/if}}`,
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
-import { applyStandalone, applyTrimFlags, buildTree, closeToken, midToken, openToken, OTHERWISE, textToken, varToken, voidToken, type Token } from './blocks';
+import { OTHERWISE, TreeBuilder } from './blocks';
 import { NO_FILTERS, variablePart } from './flat';
 
 /** JS `\s`: what trim() removes. */
@@ -25,14 +25,11 @@ function trimmed(body: string, a: number, z: number): string {
 
 export function parseMustache(body: string, handlebars: boolean): Template {
   const findings: TemplateFinding[] = [];
-  const tokens: Token[] = [];
+  const tree = new TreeBuilder(body, findings, true);
   let pos = 0;
   let textStart = 0;
   // The next `{{` at or after `pos`, found while checking the previous tag was closed.
   let next = body.indexOf('{{');
-  const flushText = (end: number): void => {
-    if (end > textStart) tokens.push(textToken(textStart, end));
-  };
   while (pos < body.length) {
     const open = next >= pos ? next : body.indexOf('{{', pos);
     if (open < 0) break;
@@ -78,7 +75,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
       continue;
     }
     const tagEnd = close + closer.length;
-    flushText(open);
+    if (open > textStart) tree.text(textStart, open);
     textStart = tagEnd;
     pos = tagEnd;
     const range = { start: open, end: tagEnd };
@@ -99,7 +96,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     if (triple) {
       const name = trimmed(body, innerStart, innerEnd);
       if (name === '') findings.push(emptyPlaceholder(range));
-      tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, name, false)));
+      tree.variable(range, trimLeft, trimRight, variable(body, range, name, false));
       continue;
     }
     const sigil = innerStart < innerEnd ? body.charCodeAt(innerStart) : 0;
@@ -107,7 +104,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     const rest = sigil === 0x21 || sigil === 0x3d || sigil === 0x3e || sigil === 0x26 || sigil === 0x2f || sigil === 0x5e || sigil === 0x23 ? trimmed(body, innerStart + 1, innerEnd) : '';
     switch (sigil) {
       case 0x21: // !
-        tokens.push(voidToken(range, trimLeft, trimRight));
+        tree.void(range, trimLeft, trimRight);
         continue;
       case 0x3d: // =
         findings.push({
@@ -116,48 +113,46 @@ export function parseMustache(body: string, handlebars: boolean): Template {
           message: 'Changing the Mustache delimiters is not supported: tags after this one are read with {{ }}',
           range,
         });
-        tokens.push(voidToken(range, trimLeft, trimRight));
+        tree.void(range, trimLeft, trimRight);
         continue;
       case 0x3e: // >
-        tokens.push(varToken(range, trimLeft, trimRight, variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', NO_FILTERS)));
+        tree.variable(range, trimLeft, trimRight, variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', NO_FILTERS));
         continue;
       case 0x26: // &
-        tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, rest, false)));
+        tree.variable(range, trimLeft, trimRight, variable(body, range, rest, false));
         continue;
       case 0x2f: // /
-        tokens.push(closeToken(range, trimLeft, trimRight, firstWord(rest)));
+        tree.close(range, trimLeft, trimRight, firstWord(rest));
         continue;
       case 0x5e: // ^
         if (handlebars && rest === '') {
-          tokens.push(midToken(range, trimLeft, trimRight, 'else', 'else', OTHERWISE));
+          tree.mid(range, trimLeft, trimRight, 'else', 'else', OTHERWISE);
           continue;
         }
-        tokens.push(openSection(rest, range, trimLeft, trimRight, 'falsy', handlebars));
+        openSection(tree, rest, range, trimLeft, trimRight, 'falsy', handlebars);
         continue;
       case 0x23: // #
-        tokens.push(openSection(rest, range, trimLeft, trimRight, 'truthy', handlebars));
+        openSection(tree, rest, range, trimLeft, trimRight, 'truthy', handlebars);
         continue;
     }
     const content = trimmed(body, innerStart, innerEnd);
     if (handlebars && (content === 'else' || content.startsWith('else '))) {
       const cond = content.slice(4).trim();
-      if (cond === '') tokens.push(midToken(range, trimLeft, trimRight, 'else', 'else', OTHERWISE));
+      if (cond === '') tree.mid(range, trimLeft, trimRight, 'else', 'else', OTHERWISE);
       else {
         const m = /^(if|unless)\s+(.*)$/s.exec(cond);
         const test: BranchTest = m
           ? simpleTest(m[2]!.trim(), m[1] === 'unless')
           : { type: 'opaque', expression: cond };
-        tokens.push(midToken(range, trimLeft, trimRight, 'elsif', cond, test));
+        tree.mid(range, trimLeft, trimRight, 'elsif', cond, test);
       }
       continue;
     }
     if (content === '') findings.push(emptyPlaceholder(range));
-    tokens.push(varToken(range, trimLeft, trimRight, variable(body, range, content, true)));
+    tree.variable(range, trimLeft, trimRight, variable(body, range, content, true));
   }
-  flushText(body.length);
-  applyStandalone(tokens, body);
-  applyTrimFlags(tokens, body);
-  const parts = buildTree(tokens, body, findings);
+  if (body.length > textStart) tree.text(textStart, body.length);
+  const parts = tree.finish();
   findings.sort((a, b) => a.range.start - b.range.start);
   return { syntax: handlebars ? 'handlebars' : 'mustache', body, parts, findings };
 }
@@ -168,27 +163,28 @@ function simpleTest(expr: string, negate: boolean): BranchTest {
 }
 
 function openSection(
+  tree: TreeBuilder,
   rest: string,
   range: { start: number; end: number },
   trimLeft: boolean,
   trimRight: boolean,
   polarity: 'truthy' | 'falsy',
   handlebars: boolean,
-): Token {
+): void {
   const helper = firstWord(rest);
   const arg = rest.slice(helper.length).trim();
   if (handlebars && (helper === 'if' || helper === 'unless' || helper === 'with')) {
     const test = simpleTest(arg, helper === 'unless');
-    return openToken(range, trimLeft, trimRight, 'if', helper, `${helper} ${arg}`, arg, test);
+    return tree.open(range, trimLeft, trimRight, 'if', helper, `${helper} ${arg}`, arg, test);
   }
   if (handlebars && helper === 'each') {
     const collection = firstWord(arg);
-    return openToken(range, trimLeft, trimRight, 'each', 'each', `each ${collection}`, collection, { type: 'truthy', name: collection }, collection);
+    return tree.open(range, trimLeft, trimRight, 'each', 'each', `each ${collection}`, collection, { type: 'truthy', name: collection }, collection);
   }
   // A Mustache section prints its body when the value is truthy (lists: once per item, which we
   // measure as the once case); an inverted section prints when it is falsy.
   const label = polarity === 'truthy' ? `#${helper}` : `^${helper}`;
-  return openToken(range, trimLeft, trimRight, 'if', helper, label, label, { type: polarity, name: helper });
+  tree.open(range, trimLeft, trimRight, 'if', helper, label, label, { type: polarity, name: helper });
 }
 
 function variable(body: string, range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
