@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAZY, VENDOR } from './scripts/lazy/options.mjs';
 
 const production = process.argv.includes('--production');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
@@ -20,8 +21,8 @@ function walk(dir, pred, out = []) {
 
 const apps = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
-  { in: 'server/src/server.ts', out: 'server' },
-  { in: 'server/src/cli.ts', out: 'cli' },
+  { in: 'server/src/server.ts', out: 'server', lazy: true },
+  { in: 'server/src/cli.ts', out: 'cli', lazy: true },
   { in: 'shared/index.ts', out: 'shared' },
 ].filter((e) => existsSync(e.in));
 
@@ -45,14 +46,17 @@ const common = {
   logLevel: 'warning',
 };
 
-const selected = [...apps, ...tests].filter((e) => !only || e.in.includes(only));
+const picked = [...apps, ...tests].filter((e) => !only || e.in.includes(only));
+// A bundle that loads yaml and ajv lazily is built with the vendor files it loads them from.
+const selected = picked.some((e) => e.lazy) ? [...picked, ...VENDOR] : picked;
 await Promise.all(
   selected.map((e) =>
     esbuild.build({
       ...common,
       entryPoints: { [e.out]: e.in },
       outdir: 'dist',
-      external: e.external ?? [],
+      external: [...(e.external ?? []), ...(e.lazy ? LAZY.external : [])],
+      ...(e.lazy ? { alias: LAZY.alias } : {}),
       ...(e.packages ? { packages: e.packages } : {}),
     }),
   ),

@@ -8,6 +8,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { LAZY, VENDOR } from './lazy/options.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const arg = (name) => {
@@ -32,8 +33,10 @@ try {
   } else {
     const entry = join(root, 'server/src/server.ts');
     if (!existsSync(entry)) throw new Error(`package-vsix: ${entry} does not exist yet (no language server to ship)`);
-    await esbuild.build({ ...common, entryPoints: [entry], outfile: join(stage, 'dist/server.js') });
+    await esbuild.build({ ...common, entryPoints: [entry], outfile: join(stage, 'dist/server.js'), alias: LAZY.alias, external: LAZY.external });
   }
+  // The libraries the server loads on first use (yaml, ajv), beside it.
+  for (const v of VENDOR) await esbuild.build({ ...common, entryPoints: [v.in], outfile: join(stage, 'dist', `${v.out}.js`) });
 
   const copy = (from, to = from) => {
     mkdirSync(dirname(join(stage, to)), { recursive: true });

@@ -3,7 +3,7 @@
 // step the package lacks, or a runtime dependency the bundle does not carry.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -33,7 +33,7 @@ describe('npm package', function () {
   });
 
   it('ships the bin, its bundle and the docs, and no sources, tests or build leftovers', () => {
-    for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/server.js', 'schema/smslint.schema.json', 'docs/rules/non-gsm-char.md', 'README.md', 'LICENSE']) {
+    for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/server.js', 'dist/vendor/yaml.js', 'dist/vendor/ajv.js', 'schema/smslint.schema.json', 'docs/rules/non-gsm-char.md', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
     const stray = files.filter((f) => /^(shared|server|client|test|bench|scripts|examples)\//.test(f) || f.endsWith('.map') || f.startsWith('dist/test/'));
@@ -45,18 +45,26 @@ describe('npm package', function () {
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
   });
 
-  it('the unpacked bin lints a folder as the repo build does', () => {
+  it('the unpacked bin lints a folder as the repo build does, its YAML config read and validated', () => {
     const work = join(dir, 'work');
     cpSync(resolve('test/fixtures/cli/basic/templates'), join(work, 'templates'), { recursive: true });
+    // yaml and ajv load on first use from dist/vendor/: a YAML config needs both.
+    writeFileSync(join(work, '.smslintrc.yaml'), 'campaign:\n  recipients: 1234\n');
     const run = (bin: string) => spawnSync(process.execPath, [bin], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
     const packed = run(join(unpacked, 'bin/smslint.js'));
     const repo = run(resolve('bin/smslint.js'));
     assert.equal(packed.status, 1, packed.stderr);
     assert.match(packed.stdout, /non-gsm-char/);
+    // The config took effect: the campaign cost is not the one of a single recipient.
+    const bare = join(dir, 'bare');
+    cpSync(join(work, 'templates'), join(bare, 'templates'), { recursive: true });
+    const single = spawnSync(process.execPath, [join(unpacked, 'bin/smslint.js')], { cwd: bare, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    const cost = (out: string) => /campaign cost (\S+)/.exec(out)?.[1];
+    assert.ok(cost(packed.stdout) && cost(single.stdout) && cost(packed.stdout) !== cost(single.stdout), `${cost(packed.stdout)} vs ${cost(single.stdout)}`);
     assert.equal(packed.stdout, repo.stdout);
     assert.equal(packed.stderr, repo.stderr);
     assert.equal(packed.status, repo.status);
-    // The folder it ran in holds nothing but the templates: no node_modules was reachable.
-    assert.deepEqual(readdirSync(work), ['templates']);
+    // The folder it ran in holds nothing but the templates and the config: no node_modules was reachable.
+    assert.deepEqual(readdirSync(work).sort(), ['.smslintrc.yaml', 'templates']);
   });
 });

@@ -34,6 +34,8 @@ describe('packaged .vsix', function () {
       'extension/changelog.md',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/dist/vendor/ajv.js',
+      'extension/dist/vendor/yaml.js',
       'extension/language-configuration.json',
       'extension/syntaxes/sms.tmLanguage.json',
       'extension/schema/smslint.schema.json',
