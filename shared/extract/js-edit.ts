@@ -132,19 +132,29 @@ export function reextractJs(snap: JsSnapshot, text: string, maxFileSize: number,
       end[i] = end[i]! + delta;
     }
   }
-  const matcher = new JsMatcher(text, t, snap.config, snap.patterns);
-  const emitted: Emitted[] = new Array(snap.emitted.length);
-  const bodies: Body[] = new Array(snap.emitted.length);
-  const problems: ExtractProblem[] = [];
-  for (let i = 0; i < snap.emitted.length; i++) {
-    const e = snap.emitted[i]!;
+  // Every body but the edited literal's is kept or moved: that loop runs for each body of the file
+  // on each keystroke, so the rare rebuild stays out of it (its code stays small and hot).
+  const before = snap.emitted;
+  const n = before.length;
+  const emitted: Emitted[] = new Array(n);
+  const rebuild: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = before[i]!;
     const ops = e.operands;
-    const first = ops[0]![0];
-    const last = ops[ops.length - 1]![1] - 1;
-    const now = last < k ? e : first > k ? shifted(e, delta) : ownText(matcher.reemit(e));
-    emitted[i] = now;
+    if (ops[ops.length - 1]![1] - 1 < k) emitted[i] = e;
+    else if (ops[0]![0] > k) emitted[i] = shifted(e, delta);
+    else rebuild.push(i);
+  }
+  if (rebuild.length > 0) {
+    const matcher = new JsMatcher(text, t, snap.config, snap.patterns);
+    for (const i of rebuild) emitted[i] = ownText(matcher.reemit(before[i]!));
+  }
+  const bodies: Body[] = new Array(n);
+  const problems: ExtractProblem[] = [];
+  for (let i = 0; i < n; i++) {
+    const now = emitted[i]!;
     bodies[i] = now.body;
-    for (const p of now.problems) problems.push(p);
+    if (now.problems.length > 0) for (const p of now.problems) problems.push(p);
   }
   snap.text = text;
   snap.emitted = emitted;
@@ -192,8 +202,11 @@ function fileChecksPass(text: string, { at, beforeEnd, afterEnd }: TextChange, m
 }
 
 // A rebuilt body outlives this version of the document (it is kept until an edit touches it).
+// Spelled like the matcher's objects (no spread): the per-keystroke loops see one shape of each.
 function ownText(e: Emitted): Emitted {
-  return { ...e, body: { ...e.body, text: owned(e.body.text) } };
+  const b = e.body;
+  const body: Body = { text: owned(b.text), range: b.range, selectedBy: b.selectedBy, syntax: b.syntax, options: b.options, map: b.map };
+  return { operands: e.operands, selectedBy: e.selectedBy, body, problems: e.problems };
 }
 
 function shifted(e: Emitted, by: number): Emitted {
@@ -204,11 +217,18 @@ function shifted(e: Emitted, by: number): Emitted {
   return { operands: e.operands, selectedBy: e.selectedBy, body, problems };
 }
 
+// Pushed, like the builder's arrays: one kind of array for whoever compares them.
+function plus(xs: readonly number[], by: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]! + by);
+  return out;
+}
+
 function shiftMap(m: OffsetMap, by: number): OffsetMap {
   return {
     bodyStarts: m.bodyStarts,
-    fileStarts: m.fileStarts.map((x) => x + by),
-    fileEnds: m.fileEnds.map((x) => x + by),
+    fileStarts: plus(m.fileStarts, by),
+    fileEnds: plus(m.fileEnds, by),
     atomic: m.atomic,
     bodyLength: m.bodyLength,
     anchor: m.anchor + by,
