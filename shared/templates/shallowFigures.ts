@@ -13,8 +13,16 @@ import type { VariableMeta } from './variables';
 
 type Printed = LiteralPart | VariablePart;
 
-const NO_INDICES: number[] = [];
-const NO_SLOTS: Stats[] = [];
+/** Scratch every call reuses (one call at a time; nothing in it outlives the call: the figures
+ * keep only `vars`). A branchy body made ~1.7 KB of these per call. */
+const ROOT_VAR: number[] = [];
+const ARM_VAR: number[] = [];
+const ARM_AT: number[] = [];
+const FIRST_ARM: number[] = [];
+const SLOTS: Stats[] = [];
+/** rootVar codes besides variable indices. */
+const LITERAL = -1;
+const GROUP = -2;
 
 /** Stands for a sample figure that is never shown (see caseOf). */
 const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments: 0, length: 0, variant: [], values: [] });
@@ -22,16 +30,15 @@ const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments:
 class Shallow extends Choices {
   /** Printed variables in body order. */
   readonly vars: VariableInfo[] = [];
-  /** Variable index of each top-level part (-1: not a variable). Arrays are made at their final
-   * size where it is known: an array that grows by push starts at 17 slots. */
-  rootVar: number[] = NO_INDICES;
-  /** Variable index of each part of arm k, from `armVar[armAt[k]]`; arms are numbered across
-   * groups, group g's first being `firstArm[g]`. */
-  readonly armVar: number[] = [];
-  readonly armAt: number[] = [];
-  readonly firstArm: number[] = [];
+  /** Variable index of each top-level part (LITERAL, GROUP: not a variable). */
+  readonly rootVar = ROOT_VAR;
+  /** Variable index of each part of arm k, from `armVar[armAt[k]]` to `armVar[armAt[k + 1]]`;
+   * arms are numbered across groups, group g's first being `firstArm[g]`. */
+  readonly armVar = ARM_VAR;
+  readonly armAt = ARM_AT;
+  readonly firstArm = FIRST_ARM;
   /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
-  slots: Stats[] = NO_SLOTS;
+  readonly slots = SLOTS;
   private readonly lit = new Stats();
   private readonly labelObjects: Label[][] = [];
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
@@ -48,11 +55,13 @@ class Shallow extends Choices {
   /** Collects variables and branch groups; false when the shape is not this path's. */
   scan(parts: readonly Part[]): boolean {
     let arms = 0;
-    const rootVar = (this.rootVar = new Array<number>(parts.length));
+    let nVar = 0;
+    const rootVar = this.rootVar;
+    const armVar = this.armVar;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.kind === 'literal') {
-        rootVar[i] = -1;
+        rootVar[i] = LITERAL;
         continue;
       }
       if (p.kind === 'variable') {
@@ -60,24 +69,28 @@ class Shallow extends Choices {
         continue;
       }
       if (p.kind !== 'branch' || p.branches.length === 0) return false;
-      rootVar[i] = -1;
-      this.firstArm.push(arms);
+      rootVar[i] = GROUP;
+      this.firstArm[this.groups.length] = arms;
       this.groups.push(p);
       for (const b of p.branches) {
-        arms++;
-        this.armAt.push(this.armVar.length);
+        this.armAt[arms++] = nVar;
         const ps = b.parts;
         for (let j = 0; j < ps.length; j++) {
           const q = ps[j]!;
-          if (q.kind === 'variable') this.armVar.push(this.varIndex(q));
-          else if (q.kind === 'literal') this.armVar.push(-1);
+          if (q.kind === 'variable') armVar[nVar++] = this.varIndex(q);
+          else if (q.kind === 'literal') armVar[nVar++] = LITERAL;
           else return false;
         }
       }
     }
+    this.armAt[arms] = nVar;
     const n = 3 + 3 * arms;
-    const slots = (this.slots = new Array<Stats>(n));
-    for (let k = 0; k < n; k++) slots[k] = new Stats();
+    const slots = this.slots;
+    for (let k = 0; k < n; k++) {
+      const st = slots[k];
+      if (st === undefined) slots[k] = new Stats();
+      else st.len = st.septets = st.flags = st.complex = 0;
+    }
     return true;
   }
 
@@ -120,7 +133,7 @@ class Shallow extends Choices {
         variableInto(p as VariablePart, v, BEST, ext, best);
         variableInto(p as VariablePart, v, WORST, ext, worst);
         variableInto(p as VariablePart, v, SAMPLE, ext, sample);
-      } else if (p.kind === 'literal') measureInto(p.text, lit);
+      } else if (k === LITERAL) measureInto((p as LiteralPart).text, lit);
     }
     best.add(lit);
     worst.add(lit);
@@ -188,17 +201,17 @@ class Shallow extends Choices {
     const labels = new Array<Label>(arms.length);
     this.seen = 0;
     let g = 0;
+    const rootVar = this.rootVar;
     for (let i = 0; i < parts.length; i++) {
-      const p = parts[i]!;
-      if (p.kind !== 'branch') this.print(this.rootVar[i]!, printed);
+      const v = rootVar[i]!;
+      if (v !== GROUP) this.print(v, printed);
       else {
         const a = arms[g]!;
         const k = this.firstArm[g]! + a;
         labels[g] = this.label(g, a);
         g++;
-        const at = this.armAt[k]!;
-        const n = p.branches[a]!.parts.length;
-        for (let j = 0; j < n; j++) this.print(this.armVar[at + j]!, printed);
+        const end = this.armAt[k + 1]!;
+        for (let j = this.armAt[k]!; j < end; j++) this.print(this.armVar[j]!, printed);
       }
     }
     return this.caseOf(parts, printed, labels, arms, sc, c, sizes);
