@@ -198,15 +198,17 @@ export interface CaseFigure {
   readonly labels: readonly Label[];
 }
 
-/** The figure of case `sc` from its count, the variables it prints and the arms it takes. */
-export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: readonly Label[]): CaseFigure {
+/** The figure of case `sc` from its count, the variables it prints (the first `count` of
+ * `printed`) and the arms it takes. */
+export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: readonly Label[], count = printed.length): CaseFigure {
   let missing: string[] | undefined;
   // Made at its final size (an array grown by push starts at 17 slots).
-  let n = printed.length;
-  if (sc === SAMPLE) for (const v of printed) if (v.sample === undefined) n--;
+  let n = count;
+  if (sc === SAMPLE) for (let i = 0; i < count; i++) if (printed[i]!.sample === undefined) n--;
   const values = new Array<ValueChoice>(n);
   let k = 0;
-  for (const v of printed) {
+  for (let i = 0; i < count; i++) {
+    const v = printed[i]!;
     const { name, r, sample } = v;
     if (sc === SAMPLE) {
       if (sample === undefined) (missing ??= []).push(name);

@@ -20,6 +20,8 @@ const ARM_VAR: number[] = [];
 const ARM_AT: number[] = [];
 const FIRST_ARM: number[] = [];
 const SLOTS: Stats[] = [];
+/** The variables one case prints, its first `printedCount` entries. */
+const PRINTED: VariableInfo[] = [];
 /** rootVar codes besides variable indices. */
 const LITERAL = -1;
 const GROUP = -2;
@@ -43,6 +45,7 @@ class Shallow extends Choices {
   private readonly labelObjects: Label[][] = [];
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
+  private printedCount = 0;
 
   constructor(
     meta: Readonly<Record<string, VariableMeta>>,
@@ -196,8 +199,9 @@ class Shallow extends Choices {
   /** The figure of case `sc` along `arms`; `c`: its count when already known. */
   figure(parts: readonly Part[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
     // Without groups every variable prints once, in body order.
-    if (arms.length === 0) return this.caseOf(parts, this.vars, NO_LABELS, arms, sc, c, sizes);
-    const printed: VariableInfo[] = [];
+    if (arms.length === 0) return this.caseOf(parts, this.vars, this.vars.length, NO_LABELS, arms, sc, c, sizes);
+    const printed = PRINTED;
+    this.printedCount = 0;
     const labels = new Array<Label>(arms.length);
     this.seen = 0;
     let g = 0;
@@ -214,28 +218,31 @@ class Shallow extends Choices {
         for (let j = this.armAt[k]!; j < end; j++) this.print(this.armVar[j]!, printed);
       }
     }
-    return this.caseOf(parts, printed, labels, arms, sc, c, sizes);
+    return this.caseOf(parts, printed, this.printedCount, labels, arms, sc, c, sizes);
   }
 
   /** caseFigure, but a sample case some printed variable has no sample for is not counted: only
    * the names it lacks are read from it (finishFigures drops its figure). */
-  private caseOf(parts: readonly Part[], printed: readonly VariableInfo[], labels: readonly Label[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
+  private caseOf(parts: readonly Part[], printed: readonly VariableInfo[], n: number, labels: readonly Label[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
     if (sc === SAMPLE) {
       let missing: string[] | undefined;
-      for (const v of printed) if (v.sample === undefined) (missing ??= []).push(v.name);
+      for (let i = 0; i < n; i++) if (printed[i]!.sample === undefined) (missing ??= []).push(printed[i]!.name);
       if (missing) return { fig: UNCOUNTED, missing, labels };
     }
-    return caseFigure(sc, c ?? this.count(parts, arms, sc, sizes), printed, labels);
+    return caseFigure(sc, c ?? this.count(parts, arms, sc, sizes), printed, labels, n);
   }
 
   /** Adds variable k to `printed` once (a list scan beyond 31). */
   private print(k: number, printed: VariableInfo[]): void {
     if (k < 0) return;
+    const v = this.vars[k]!;
     if (k < 31) {
       if (this.seen & (1 << k)) return;
       this.seen |= 1 << k;
-    } else if (printed.includes(this.vars[k]!)) return;
-    printed.push(this.vars[k]!);
+    } else {
+      for (let i = 0; i < this.printedCount; i++) if (printed[i] === v) return;
+    }
+    printed[this.printedCount++] = v;
   }
 }
 
