@@ -159,9 +159,21 @@ function closedBy(tag: string): string {
   return tag.slice(3);
 }
 
+/** `/^[\w.[\]'"-]+$/` not starting with a quote, digit or minus; read char by char (a regex
+ * call costs more than these short names). */
+function isVariablePath(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  if (s.length === 0 || c0 === 0x22 || c0 === 0x27 || c0 === 0x2d || (c0 >= 0x30 && c0 <= 0x39)) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x5b || c === 0x5d || c === 0x27 || c === 0x22 || c === 0x2d)) return false;
+  }
+  return true;
+}
+
 function condTest(expr: string, negate: boolean): BranchTest {
   const e = expr.trim();
-  if (/^[\w.[\]'"-]+$/.test(e) && !/^['"\d-]/.test(e)) return { type: negate ? 'falsy' : 'truthy', name: e };
+  if (isVariablePath(e)) return { type: negate ? 'falsy' : 'truthy', name: e };
   const m = /^([\w.]+)\s*==\s*(.+)$/.exec(e);
   if (m && !negate) {
     const a = parseArg(m[2]!);

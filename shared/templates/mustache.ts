@@ -157,8 +157,18 @@ export function parseMustache(body: string, handlebars: boolean): Template {
   return { syntax: handlebars ? 'handlebars' : 'mustache', body, parts, findings };
 }
 
+/** `/^[\w.@$/-]+$/`, read char by char (a regex call costs more than these short names). */
+function isPath(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39) || c === 0x5f || c === 0x40 || c === 0x24)) return false;
+  }
+  return true;
+}
+
 function simpleTest(expr: string, negate: boolean): BranchTest {
-  if (/^[\w.@$/-]+$/.test(expr)) return { type: negate ? 'falsy' : 'truthy', name: expr };
+  if (isPath(expr)) return { type: negate ? 'falsy' : 'truthy', name: expr };
   return { type: 'opaque', expression: negate ? `not (${expr})` : expr };
 }
 
