@@ -8,7 +8,7 @@ import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigure
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario } from './measure';
 import { addUse, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
-import type { LiteralPart, Part, VariablePart } from './types';
+import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
 
 type Printed = LiteralPart | VariablePart;
@@ -27,6 +27,9 @@ const LITERAL = -1;
 const GROUP = -2;
 
 /** Stands for a sample figure that is never shown (see caseOf). */
+const NO_TEXTS: string[] = [];
+const NO_LABEL_LIST: Label[] = [];
+
 const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments: 0, length: 0, variant: [], values: [] });
 
 class Shallow extends Choices {
@@ -42,7 +45,9 @@ class Shallow extends Choices {
   /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
   readonly slots = SLOTS;
   private readonly lit = new Stats();
-  private readonly labelObjects: Label[][] = [];
+  /** Label text and object of arm k, made when first needed. */
+  private armTexts: string[] = NO_TEXTS;
+  private armLabels: Label[] = NO_LABEL_LIST;
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
   private printedCount = 0;
@@ -87,6 +92,10 @@ class Shallow extends Choices {
       }
     }
     this.armAt[arms] = nVar;
+    if (arms > 0) {
+      this.armTexts = new Array<string>(arms);
+      this.armLabels = new Array<Label>(arms);
+    }
     const n = 3 + 3 * arms;
     const slots = this.slots;
     for (let k = 0; k < n; k++) {
@@ -191,9 +200,20 @@ class Shallow extends Choices {
     return k < 0 ? (p as LiteralPart).text : (printedText(p as VariablePart, this.vars[k]!, sc, this.extendedInWorst) ?? '');
   }
 
+  /** `if vip: else` for arm i of group g. */
+  armText(g: number, i: number): string {
+    const k = this.firstArm[g]! + i;
+    let t = this.armTexts[k];
+    if (t === undefined) {
+      const p = this.groups[g]!;
+      t = this.armTexts[k] = `${p.label}: ${p.branches[i]!.label}`;
+    }
+    return t;
+  }
+
   label(g: number, i: number): Label {
-    const l = (this.labelObjects[g] ??= new Array<Label>(this.groups[g]!.branches.length));
-    return (l[i] ??= { text: this.pickLabel(g, i), kind: 'branch' });
+    const k = this.firstArm[g]! + i;
+    return (this.armLabels[k] ??= { text: this.armText(g, i), kind: 'branch' });
   }
 
   /** The figure of case `sc` along `arms`; `c`: its count when already known. */
@@ -246,6 +266,16 @@ class Shallow extends Choices {
   }
 }
 
+/** The arms of combination i in odometer order (the last group turning fastest), into `out`. */
+function armsOf(i: number, groups: readonly BranchPart[], out: number[]): number[] {
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const n = groups[g]!.branches.length;
+    out[g] = i % n;
+    i = (i - out[g]!) / n;
+  }
+  return out;
+}
+
 /** Figures of a template whose branch groups are all at the top level and hold no groups or
  * loops, with at most `maxVariants` combinations; otherwise undefined. */
 export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<string, VariableMeta>>, o: FastOptions): TemplateFigures | undefined {
@@ -278,26 +308,18 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   for (let g = 0; g < G; g++) arms[g] = 0;
   let bestI = 0;
   let worstI = 0;
-  let bestArms: number[] = arms.slice();
-  let worstArms: number[] = bestArms;
   for (let i = 0; i < variantCount; i++) {
     const best = m.count(parts, arms, BEST, sizes);
     const worst = m.count(parts, arms, WORST, sizes);
-    let variant: string[] = [];
+    let variant: string[];
     if (variantCount !== 1) {
       variant = new Array<string>(G);
-      for (let g = 0; g < G; g++) variant[g] = m.pickLabel(g, arms[g]!);
-    }
+      for (let g = 0; g < G; g++) variant[g] = m.armText(g, arms[g]!);
+    } else variant = [];
     variants[i] = { variant, best, worst };
     if (i > 0) {
-      if (compare(best, variants[bestI]!.best) < 0) {
-        bestI = i;
-        bestArms = arms.slice();
-      }
-      if (compare(worst, variants[worstI]!.worst) > 0) {
-        worstI = i;
-        worstArms = arms.slice();
-      }
+      if (compare(best, variants[bestI]!.best) < 0) bestI = i;
+      if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
     }
     for (let g = G - 1; g >= 0; g--) {
       if (++arms[g]! < groups[g]!.branches.length) break;
@@ -305,10 +327,10 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
     }
   }
 
-  const bestF = m.figure(parts, bestArms, BEST, variants[bestI]!.best, sizes);
-  const worstF = m.figure(parts, worstArms, WORST, variants[worstI]!.worst, sizes);
-  const sampleArms = new Array<number>(G);
-  for (let g = 0; g < G; g++) sampleArms[g] = m.sampleArm(groups[g]!);
-  const sampleF = m.figure(parts, sampleArms, SAMPLE, undefined, sizes);
+  // `arms` is read only during each call: it holds the best, the worst, then the sample arms.
+  const bestF = m.figure(parts, armsOf(bestI, groups, arms), BEST, variants[bestI]!.best, sizes);
+  const worstF = m.figure(parts, armsOf(worstI, groups, arms), WORST, variants[worstI]!.worst, sizes);
+  for (let g = 0; g < G; g++) arms[g] = m.sampleArm(groups[g]!);
+  const sampleF = m.figure(parts, arms, SAMPLE, undefined, sizes);
   return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample, known: m });
 }
