@@ -140,7 +140,7 @@ export class TreeBuilder {
 
   mid(range: Range, trimLeft: boolean, trimRight: boolean, mid: 'else' | 'elsif' | 'when', label: string, test: BranchTest): void {
     this.tag(range, trimLeft, trimRight, true);
-    const top = this.stack[this.stack.length - 1];
+    const top = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
     const ok = top !== undefined && !top.sawElse && (mid === 'else' || (mid === 'elsif' && top.info.block === 'if') || (mid === 'when' && top.info.block === 'case'));
     if (!ok || top === undefined) {
       const tag = this.body.slice(range.start, range.end);
@@ -226,8 +226,9 @@ export class TreeBuilder {
 
   private closeTop(end: number): void {
     const f = this.stack.pop()!;
-    const top = this.stack[this.stack.length - 1];
-    this.cur = top ? top.branches[top.branches.length - 1]!.parts : this.root;
+    // Index -1 of an empty stack would be a named-property lookup, not an element read.
+    const n = this.stack.length;
+    this.cur = n > 0 ? this.stack[n - 1]!.branches[this.stack[n - 1]!.branches.length - 1]!.parts : this.root;
     this.cur.push(f.toPart(end));
   }
 

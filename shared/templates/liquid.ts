@@ -289,7 +289,7 @@ export function parseLiquid(body: string): Template {
         tree.open(range, trimLeft, trimRight, 'case', 'case', `case ${arg}`, '', OTHERWISE);
         break;
       case 'when': {
-        const subject = caseSubjects[caseSubjects.length - 1] ?? '';
+        const subject = caseSubjects.length > 0 ? caseSubjects[caseSubjects.length - 1]! : '';
         tree.mid(range, trimLeft, trimRight, 'when', `when ${arg}`, whenTest(subject, arg));
         break;
       }
