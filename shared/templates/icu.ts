@@ -34,6 +34,11 @@ function isAsciiLetter(c: number): boolean {
 const SPECIAL = /['{}]/g;
 const SPECIAL_IN_PLURAL = /['{}#]/g;
 
+/** Literal text body[start, end) onto `parts`, when not empty. */
+function literal(body: string, start: number, end: number, parts: Part[]): void {
+  if (end > start) parts.push({ kind: 'literal', text: body.slice(start, end), range: { start, end }, verbatim: true });
+}
+
 class IcuParser {
   readonly findings: TemplateFinding[] = [];
   constructor(readonly body: string) {}
@@ -64,14 +69,10 @@ class IcuParser {
     return -1;
   }
 
-  /** A message up to an unmatched `}` (when `inArm`) or the end. Returns parts and stop index. */
-  message(from: number, inArm: boolean, pluralArg: string | null): { parts: Part[]; end: number } {
+  /** A message up to an unmatched `}` (when `inArm`) or the end, into `parts`. Returns the stop index. */
+  message(from: number, inArm: boolean, pluralArg: string | null, parts: Part[]): number {
     const b = this.body;
-    const parts: Part[] = [];
     let textStart = from;
-    const flush = (end: number): void => {
-      if (end > textStart) parts.push({ kind: 'literal', text: b.slice(textStart, end), range: { start: textStart, end }, verbatim: true });
-    };
     // Only these characters mean anything here; a regex finds the next one faster than a char loop.
     const special = pluralArg === null ? SPECIAL : SPECIAL_IN_PLURAL;
     let i = from;
@@ -83,13 +84,13 @@ class IcuParser {
       if (c === 0x27) {
         const n = b.charCodeAt(i + 1);
         if (n === 0x27) {
-          flush(i);
+          literal(b, textStart, i, parts);
           parts.push(escapePart("'", i, i + 2));
           i = textStart = i + 2;
           continue;
         }
         if (n === 0x7b || n === 0x7d || n === 0x7c || (pluralArg !== null && n === 0x23)) {
-          flush(i);
+          literal(b, textStart, i, parts);
           i = this.quoted(i, parts);
           textStart = i;
           continue;
@@ -98,29 +99,29 @@ class IcuParser {
         continue;
       }
       if (c === 0x7b) {
-        flush(i);
+        literal(b, textStart, i, parts);
         i = textStart = this.argument(i, parts, pluralArg);
         continue;
       }
       if (c === 0x7d) {
         if (inArm) {
-          flush(i);
-          return { parts, end: i };
+          literal(b, textStart, i, parts);
+          return i;
         }
         this.findings.push({ code: 'unbalanced-braces', kind: 'malformed', message: "A '}' with no matching '{'; quote it as '}'", range: { start: i, end: i + 1 } });
         i++;
         continue;
       }
       if (c === 0x23 && pluralArg !== null) {
-        flush(i);
+        literal(b, textStart, i, parts);
         parts.push(variablePart(pluralArg, { start: i, end: i + 1 }, '#', 'number', NO_FILTERS, 'number'));
         i = textStart = i + 1;
         continue;
       }
       i++;
     }
-    flush(b.length);
-    return { parts, end: b.length };
+    literal(b, textStart, b.length, parts);
+    return b.length;
   }
 
   /** Quoted literal text from the apostrophe at `open`; returns the index after the closing one. */
@@ -160,9 +161,8 @@ class IcuParser {
       if (close < 0) {
         this.findings.push({ code: 'unclosed-tag', kind: 'malformed', message: "'{' is never closed", range: { start: open, end: open + 1 } });
         // Still check the rest as literal text.
-        const rest = this.message(open + 1, false, pluralArg);
-        out.push({ kind: 'literal', text: '{', range: { start: open, end: open + 1 }, verbatim: true }, ...rest.parts);
-        return rest.end;
+        out.push({ kind: 'literal', text: '{', range: { start: open, end: open + 1 }, verbatim: true });
+        return this.message(open + 1, false, pluralArg, out);
       }
       this.findings.push({ code: e.code, kind: e.code === 'unknown-argument-type' ? 'unsupported' : 'malformed', message: e.message, range: { start: e.at, end: e.end } });
       const name = /^\{\s*([^\s,{}]*)/.exec(this.body.slice(open, close))?.[1] ?? '';
@@ -233,8 +233,9 @@ class IcuParser {
       const selector = b.slice(selStart, i);
       i = this.skipSpace(i);
       if (b.charCodeAt(i) !== 0x7b) throw new Failure(selStart, Math.max(i, selStart + 1), 'unbalanced-braces', `Expected '{' after ${type} case '${selector}'`);
-      const arm = this.message(i + 1, true, plural ? name : null);
-      if (arm.end >= b.length) throw new Failure(i, i + 1, 'unclosed-tag', `The '${selector}' case is never closed`);
+      const parts: Part[] = [];
+      const end = this.message(i + 1, true, plural ? name : null, parts);
+      if (end >= b.length) throw new Failure(i, i + 1, 'unclosed-tag', `The '${selector}' case is never closed`);
       if (selector === 'other') sawOther = true;
       arms.push({
         label: selector,
@@ -244,9 +245,9 @@ class IcuParser {
             : plural
               ? { type: 'plural', name, selector, offset, ordinal: type === 'selectordinal' }
               : { type: 'equals', name, values: [selector] },
-        parts: arm.parts,
+        parts,
       });
-      i = arm.end + 1;
+      i = end + 1;
     }
     const range = { start: open, end: i + 1 };
     if (!sawOther) {
@@ -259,7 +260,8 @@ class IcuParser {
 
 export function parseIcu(body: string): Template {
   const p = new IcuParser(body);
-  const { parts } = p.message(0, false, null);
+  const parts: Part[] = [];
+  p.message(0, false, null, parts);
   p.findings.sort((a, b) => a.range.start - b.range.start);
   return { syntax: 'icu', body, parts, findings: p.findings };
 }
