@@ -27,3 +27,8 @@ export function variablePart(
 export function escapePart(text: string, start: number, end: number): LiteralPart {
   return { kind: 'literal', text, range: { start, end }, verbatim: false };
 }
+
+/** Findings in body order (a stable sort keeps the order of those at one place). */
+export function byStart(a: { readonly range: Range }, b: { readonly range: Range }): number {
+  return a.range.start - b.range.start;
+}

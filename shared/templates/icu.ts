@@ -1,7 +1,7 @@
 // ICU MessageFormat: `{name}`, `{n, number}`, `{n, plural, =0 {…} one {…} other {…}}`,
 // `select`, `selectordinal`, `#`, and apostrophe quoting (ICU's default DOUBLE_OPTIONAL mode:
 // `''` is one apostrophe; `'` starts quoted text only before `{`, `}`, `|` or, in a plural, `#`).
-import { escapePart, NO_FILTERS, variablePart } from './flat';
+import { byStart, escapePart, NO_FILTERS, variablePart } from './flat';
 import type { Branch, Part, Template, TemplateFinding, ValueKind } from './types';
 
 const SIMPLE_TYPES: Record<string, ValueKind> = {
@@ -262,6 +262,6 @@ export function parseIcu(body: string): Template {
   const p = new IcuParser(body);
   const parts: Part[] = [];
   p.message(0, false, null, parts);
-  p.findings.sort((a, b) => a.range.start - b.range.start);
+  if (p.findings.length > 1) p.findings.sort(byStart);
   return { syntax: 'icu', body, parts, findings: p.findings };
 }

@@ -1,7 +1,7 @@
 // Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
 import type { Range } from '../types';
 import { OTHERWISE, TreeBuilder } from './blocks';
-import { NO_FILTERS, variablePart } from './flat';
+import { byStart, NO_FILTERS, variablePart } from './flat';
 import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
 
 type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
@@ -366,7 +366,7 @@ export function parseLiquid(body: string): Template {
   }
   if (body.length > textStart) tree.text(textStart, body.length);
   const parts = tree.finish();
-  findings.sort((a, b) => a.range.start - b.range.start);
+  if (findings.length > 1) findings.sort(byStart);
   return { syntax: 'liquid', body, parts, findings };
 }
 

@@ -2,7 +2,7 @@
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
 import { OTHERWISE, TreeBuilder } from './blocks';
-import { NO_FILTERS, variablePart } from './flat';
+import { byStart, NO_FILTERS, variablePart } from './flat';
 
 /** JS `\s`: what trim() removes. */
 function isSpace(c: number): boolean {
@@ -153,7 +153,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
   }
   if (body.length > textStart) tree.text(textStart, body.length);
   const parts = tree.finish();
-  findings.sort((a, b) => a.range.start - b.range.start);
+  if (findings.length > 1) findings.sort(byStart);
   return { syntax: handlebars ? 'handlebars' : 'mustache', body, parts, findings };
 }
 
