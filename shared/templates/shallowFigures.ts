@@ -6,7 +6,7 @@
 import type { SegmentSizes } from '../segments';
 import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
-import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario } from './measure';
+import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto3, WORST, type FigureCount, type Scenario } from './measure';
 import { addUse, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
@@ -142,9 +142,7 @@ class Shallow extends Choices {
       const k = pv[from + i]!;
       if (k >= 0) {
         const v = this.vars[k]!;
-        variableInto(p as VariablePart, v, BEST, ext, best);
-        variableInto(p as VariablePart, v, WORST, ext, worst);
-        variableInto(p as VariablePart, v, SAMPLE, ext, sample);
+        variableInto3(p as VariablePart, v, ext, best, worst, sample);
       } else if (k === LITERAL) measureInto((p as LiteralPart).text, lit);
     }
     best.add(lit);
