@@ -59,9 +59,9 @@ export function startSession(connection: Connection, options: SessionOptions): v
   // Bumped whenever settings or config files change: every cached lint is then stale.
   let epoch = 0;
   const cache = new Map<string, Cached>();
-  // The last published diagnostics of the few most recently published documents (least recent
-  // first), reused for the findings a keystroke left alone: kept from the first publish, so the
-  // first keystroke after opening a big file rebuilds only what it changed.
+  // The last published diagnostics of the few documents being typed in (least recent first),
+  // reused for the findings a keystroke left alone. A big document keeps them from its first
+  // publish, so its first keystroke rebuilds only what it changed; the others only once typed in.
   const published = new Map<string, DiagnosticReuse>();
   // Pending publishes by document: a timer while debouncing, an immediate when there is no delay.
   const timers = new Map<string, Pending>();
@@ -160,7 +160,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const analysis = await analysisOf(doc);
     // A newer version is on its way: its own publish follows, this result is dropped.
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-    const own = toDiagnostics(analysis, doc, options.root, reuseFor(uri));
+    const own = toDiagnostics(analysis, doc, options.root, reuseFor(uri, doc.getText().length >= REUSE_FROM_OPEN));
     const config = configDiagnostics.of(analysis.path);
     const diagnostics = config.length === 0 ? own : [...own, ...config];
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
@@ -172,8 +172,9 @@ export function startSession(connection: Connection, options: SessionOptions): v
     }
   }
 
-  function reuseFor(uri: string): DiagnosticReuse {
-    const reuse = published.get(uri) ?? new DiagnosticReuse();
+  function reuseFor(uri: string, big: boolean): DiagnosticReuse | undefined {
+    const reuse = published.get(uri) ?? (big || typed.has(uri) ? new DiagnosticReuse() : undefined);
+    if (reuse === undefined) return undefined;
     published.delete(uri);
     published.set(uri, reuse);
     if (published.size > REUSE_KEPT) published.delete(published.keys().next().value!);
@@ -262,12 +263,14 @@ export function startSession(connection: Connection, options: SessionOptions): v
     if (place) openByPath.set(place.path, e.document.uri);
   });
 
-  // Documents whose opening has been seen: later content events are typing.
+  // Documents whose opening has been seen: later content events are typing; and those typed in.
   const typing = new Set<string>();
+  const typed = new Set<string>();
   documents.onDidChangeContent((e) => {
     const { uri } = e.document;
     const opening = !typing.has(uri);
     typing.add(uri);
+    if (!opening) typed.add(uri);
     const path = placeOf(uri, e.document.languageId, folders)?.path;
     // A config being edited applies as typed (its buffer is what discovery reads).
     if (!opening && path !== undefined && isConfigFile(path)) configChanged(init.debounceMs);
@@ -283,6 +286,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     cache.delete(uri);
     published.delete(uri);
     typing.delete(uri);
+    typed.delete(uri);
     skipNoticeShown.delete(uri);
     settings.forget(uri);
     for (const [p, u] of openByPath) if (u === uri) openByPath.delete(p);
@@ -369,8 +373,11 @@ export function startSession(connection: Connection, options: SessionOptions): v
   documents.listen(connection);
 }
 
-// Documents whose last diagnostics are kept: the few being typed in, or just opened.
+// Documents whose last diagnostics are kept: the few being typed in, or just opened if big.
 const REUSE_KEPT = 16;
+// From this size on (UTF-16 units) rebuilding every diagnostic on the first keystroke would cost
+// milliseconds; a smaller document's few are rebuilt in microseconds, and keeping them costs memory.
+const REUSE_FROM_OPEN = 32 * 1024;
 
 type Pending = { readonly timeout: NodeJS.Timeout } | { readonly immediate: NodeJS.Immediate };
 
