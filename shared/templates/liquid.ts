@@ -40,12 +40,19 @@ const UPPER: ValueOp = { op: 'case', to: 'upper' };
 const LOWER: ValueOp = { op: 'case', to: 'lower' };
 const CAPITALIZE: ValueOp = { op: 'case', to: 'capitalize' };
 
+/** Argument i when it is a string. */
+function strArg(args: readonly Arg[], i: number): string | undefined {
+  const a = args[i];
+  return a?.kind === 'string' ? a.value : undefined;
+}
+
+/** Argument i when it is a whole number of at least 0. */
+function numArg(args: readonly Arg[], i: number): number | undefined {
+  const a = args[i];
+  return a?.kind === 'number' && Number.isInteger(a.value) && a.value >= 0 ? a.value : undefined;
+}
+
 function filterOp(name: string, args: Arg[]): ValueOp | null {
-  const str = (i: number): string | undefined => (args[i]?.kind === 'string' ? (args[i] as { value: string }).value : undefined);
-  const num = (i: number): number | undefined => {
-    const a = args[i];
-    return a?.kind === 'number' && Number.isInteger(a.value) && a.value >= 0 ? a.value : undefined;
-  };
   if (isNumeric(name)) return KEEP;
   switch (name) {
     case 'upcase':
@@ -62,33 +69,33 @@ function filterOp(name: string, args: Arg[]): ValueOp | null {
     case 'h':
       return KEEP;
     case 'default': {
-      const text = str(0) ?? (args[0]?.kind === 'number' ? String(args[0].value) : undefined);
+      const text = strArg(args, 0) ?? (args[0]?.kind === 'number' ? String(args[0].value) : undefined);
       return text === undefined ? null : { op: 'default', text };
     }
     case 'truncate': {
-      const max = num(0) ?? (args.length === 0 ? 50 : undefined);
-      const ellipsis = args.length > 1 ? str(1) : '...';
+      const max = numArg(args, 0) ?? (args.length === 0 ? 50 : undefined);
+      const ellipsis = args.length > 1 ? strArg(args, 1) : '...';
       return max === undefined || ellipsis === undefined ? null : { op: 'truncate', max, ellipsis };
     }
     case 'truncatewords': {
-      const words = num(0) ?? (args.length === 0 ? 15 : undefined);
-      const ellipsis = args.length > 1 ? str(1) : '...';
+      const words = numArg(args, 0) ?? (args.length === 0 ? 15 : undefined);
+      const ellipsis = args.length > 1 ? strArg(args, 1) : '...';
       return words === undefined || ellipsis === undefined ? null : { op: 'truncatewords', words, ellipsis };
     }
     case 'append':
     case 'prepend': {
-      const text = str(0);
+      const text = strArg(args, 0);
       return text === undefined ? null : { op: name, text };
     }
     case 'replace':
     case 'replace_first': {
-      const from = str(0);
-      const to = str(1);
+      const from = strArg(args, 0);
+      const to = strArg(args, 1);
       return from === undefined || to === undefined ? null : { op: 'replace', from, to, all: name === 'replace' };
     }
     case 'remove':
     case 'remove_first': {
-      const from = str(0);
+      const from = strArg(args, 0);
       return from === undefined ? null : { op: 'replace', from, to: '', all: name === 'remove' };
     }
     case 'strip':
