@@ -5,7 +5,7 @@
 import type { SegmentSizes } from '../segments';
 import type { Assumption, TemplateFigures, VariableReport } from './figures';
 import { BEST, joinVariants, measureInto, NO_PICKS, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Picks, type Scenario, type Variant } from './measure';
-import { addUse, caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
+import { caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type Label, type VariableInfo } from './report';
 import { shallowFigures } from './shallowFigures';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableDefaults, VariableMeta } from './variables';
@@ -44,18 +44,6 @@ class Fast extends Choices {
     super(meta, locale);
   }
 
-  private varIndex(p: VariablePart): number {
-    const vs = this.vars;
-    for (let i = 0; i < vs.length; i++) {
-      if (vs[i]!.name === p.name) {
-        addUse(vs[i]!, p);
-        return i;
-      }
-    }
-    vs.push(variableInfo(p));
-    return vs.length - 1;
-  }
-
   /** Nodes of `parts` and their number of branch combinations; -1 when this path does not apply. */
   build(parts: readonly Part[], out: Node[]): number {
     let n = 1;
@@ -68,7 +56,7 @@ class Fast extends Choices {
           this.runs.push(run);
         }
         run.items.push(p);
-        run.vars.push(p.kind === 'variable' ? this.varIndex(p) : -1);
+        run.vars.push(p.kind === 'variable' ? varIndex(this.vars, p) : -1);
         continue;
       }
       if (p.kind !== 'branch' || p.branches.length === 0) return -1;

@@ -52,6 +52,19 @@ export function addUse(v: VariableInfo, p: VariablePart): void {
   if (!v.hasDefault) v.hasDefault = hasDefault(p);
 }
 
+/** Index of `p`'s variable in `vars` (printed variables in body order), added at its first use;
+ * the fast paths' bodies print few variables, so a scan beats hashing each name. */
+export function varIndex(vars: VariableInfo[], p: VariablePart): number {
+  for (let i = 0; i < vars.length; i++) {
+    if (vars[i]!.name === p.name) {
+      addUse(vars[i]!, p);
+      return i;
+    }
+  }
+  vars.push(variableInfo(p));
+  return vars.length - 1;
+}
+
 function hasDefault(p: VariablePart): boolean {
   for (const f of p.filters) if (f.op?.op === 'default') return true;
   return false;

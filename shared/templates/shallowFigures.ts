@@ -7,7 +7,7 @@ import type { SegmentSizes } from '../segments';
 import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto3, WORST, type FigureCount, type Scenario } from './measure';
-import { addUse, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
+import { caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type Label, type VariableInfo } from './report';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
 
@@ -73,7 +73,7 @@ class Shallow extends Choices {
         continue;
       }
       if (p.kind === 'variable') {
-        rootVar[i] = this.varIndex(p);
+        rootVar[i] = varIndex(this.vars, p);
         continue;
       }
       if (p.kind !== 'branch' || p.branches.length === 0) return false;
@@ -85,7 +85,7 @@ class Shallow extends Choices {
         const ps = b.parts;
         for (let j = 0; j < ps.length; j++) {
           const q = ps[j]!;
-          if (q.kind === 'variable') armVar[nVar++] = this.varIndex(q);
+          if (q.kind === 'variable') armVar[nVar++] = varIndex(this.vars, q);
           else if (q.kind === 'literal') armVar[nVar++] = LITERAL;
           else return false;
         }
@@ -104,18 +104,6 @@ class Shallow extends Choices {
       else st.len = st.septets = st.flags = st.complex = 0;
     }
     return true;
-  }
-
-  private varIndex(p: VariablePart): number {
-    const vs = this.vars;
-    for (let i = 0; i < vs.length; i++) {
-      if (vs[i]!.name === p.name) {
-        addUse(vs[i]!, p);
-        return i;
-      }
-    }
-    vs.push(variableInfo(p));
-    return vs.length - 1;
   }
 
   get(name: string): VariableInfo | undefined {
