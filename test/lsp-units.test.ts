@@ -127,6 +127,14 @@ describe('language server units', () => {
       }),
       { seed, numRuns: 200 },
     );
+    // A big document's first publish is kept at once: its first keystroke copies from it.
+    const big = (i: number, m: string) => ({ range: { start: { line: i, character: 1 }, end: { line: i, character: 2 } }, severity: 2, source: 'smslint', code: 'non-gsm-char', message: m });
+    let list: object[] = Array.from({ length: 300 }, (_, i) => big(i, `’ at ${i}`));
+    for (const change of [(xs: object[]) => xs, (xs: object[]) => [...xs.slice(0, 150), big(150, 'é — new'), ...xs.slice(151)], (xs: object[]) => [...xs.slice(0, 7), ...xs.slice(8)]]) {
+      list = change(list);
+      const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///w/big.ts', version: 1, diagnostics: list } };
+      assert.deepEqual(encodeMessage(msg), Buffer.from(asciiJson(JSON.stringify(msg)), 'utf-8'));
+    }
     const other = { jsonrpc: '2.0', id: 3, result: { contents: 'It’s 😀' } };
     assert.deepEqual(encodeMessage(other), Buffer.from(JSON.stringify(other), 'utf-8'));
   });

@@ -39,9 +39,11 @@ interface Written {
 
 // The last publish of the few documents being typed in: the diagnostics a keystroke kept at
 // both ends of the list are copied from it as two runs, not one by one. A document's first
-// publish is only noted (null): most documents are opened and never typed in.
+// publish is only noted (null): most documents are opened and never typed in; but one with
+// hundreds of diagnostics is kept at once, or its first keystroke would go through them one by one.
 const written = new Map<string, Written | null>();
 const WRITTEN_KEPT = 8;
+const KEPT_FROM_FIRST = 256;
 const COMMA = Buffer.from(',', 'latin1');
 
 /** The message's JSON as bytes: JSON.stringify's, and for a publishDiagnostics in ASCII from cached pieces. */
@@ -58,10 +60,10 @@ export function encodeMessage(msg: Message): Buffer {
   );
   const at = text.indexOf(MARK_JSON);
   const uri = (params as { uri?: unknown }).uri;
-  const seen = typeof uri === 'string' && written.has(uri);
-  const last = seen ? (written.get(uri as string) ?? undefined) : undefined;
   const ds = diagnostics as object[];
   const n = ds.length;
+  const keep = typeof uri === 'string' && (written.has(uri) || n >= KEPT_FROM_FIRST);
+  const last = keep ? (written.get(uri as string) ?? undefined) : undefined;
   const before = last?.diagnostics ?? [];
   const m = before.length;
   let head = 0;
@@ -69,9 +71,9 @@ export function encodeMessage(msg: Message): Buffer {
   let tail = 0;
   while (tail < n - head && tail < m - head && ds[n - 1 - tail] === before[m - 1 - tail]) tail++;
 
-  // Where each diagnostic lands, for the next publish: only once the document is published again.
-  const starts = new Int32Array(seen ? n : 0);
-  const ends = new Int32Array(seen ? n : 0);
+  // Where each diagnostic lands, for the next publish: once the document is published again (or is big).
+  const starts = new Int32Array(keep ? n : 0);
+  const ends = new Int32Array(keep ? n : 0);
   const parts: Buffer[] = [Buffer.from(`${text.slice(0, at)}[`, 'latin1')];
   let pos = parts[0]!.length;
   // A run of last time's diagnostics [from, to), commas between them included, to sit at [into, …).
@@ -91,9 +93,9 @@ export function encodeMessage(msg: Message): Buffer {
     if (i > 0) parts.push(COMMA), pos++;
     const b = jsonOf(ds[i]!);
     parts.push(b);
-    if (seen) starts[i] = pos;
+    if (keep) starts[i] = pos;
     pos += b.length;
-    if (seen) ends[i] = pos;
+    if (keep) ends[i] = pos;
   }
   if (tail > 0) {
     if (n - tail > 0) parts.push(COMMA), pos++;
@@ -103,7 +105,7 @@ export function encodeMessage(msg: Message): Buffer {
   const bytes = Buffer.concat(parts);
   if (typeof uri === 'string') {
     written.delete(uri);
-    written.set(uri, seen ? { diagnostics: ds, bytes, starts, ends } : null);
+    written.set(uri, keep ? { diagnostics: ds, bytes, starts, ends } : null);
     if (written.size > WRITTEN_KEPT) written.delete(written.keys().next().value!);
   }
   return bytes;
