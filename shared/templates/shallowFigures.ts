@@ -1,8 +1,9 @@
 // The commonest template shape measured with plain numbers: printed parts at the top level and
 // branch groups whose arms print text and variables only (no nested groups, no loops). Sums are
 // kept per case in one Stats slot per arm, branch combinations are counted like an odometer from
-// the per-arm sums, and nothing is rendered unless the count needs the text. It computes exactly what the general path does (test/templates-fast.test.ts compares
-// them); any other shape returns undefined and the next path runs.
+// the per-arm sums, and nothing is rendered unless the count needs the text. It computes exactly
+// what the general path does (test/templates-fast.test.ts compares them); any other shape returns
+// undefined and the next path runs.
 import type { SegmentSizes } from '../segments';
 import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
