@@ -23,3 +23,16 @@ describe('placeholders from config', () => {
     assert.deepEqual(vars(byGlob, '/r/b.sms'), ['${name}']);
   });
 });
+
+describe('plan impact from config', () => {
+  const text = 'Your code is 1234. Reply STOP to opt out.\n';
+  const impact = (base: Parameters<typeof lint>[2]) => lint('/r/code.sms', text, { profile: 'textspot', ...base }).bodies[0]?.cost?.planImpact;
+
+  it('a plan named by id is found in the config\'s own "plans" as in the catalogue', () => {
+    const catalogue = impact({ plan: { id: 'textspot-1000', used: 653 } });
+    assert.match(catalogue ?? '', /^within your plan \(\d+ of 347 credits left\)$/);
+    // The same allowance defined under "plans" and named by its id gives the same line.
+    assert.equal(impact({ plans: { mine: { credits: 1000, period: 'monthly', overageRate: 0.05 } }, plan: { id: 'mine', used: 653 } }), catalogue);
+    assert.match(impact({ plans: { mine: { credits: 1000, period: 'monthly', overageRate: 0.05 } }, plan: 'mine' }) ?? '', /^within your plan \(\d+ of 1,000 credits left\)$/);
+  });
+});

@@ -5,10 +5,10 @@ import { mapRange } from '../extract';
 import type { ResolvedConfig } from '../config';
 import {
   amountFromConfig, campaignCost, formatSpan, planImpact, positionFor, resolveProfile,
-  type CampaignCost, type ExactAmount, type PlanImpact, type PricingProfile, type PlanSpec, type Span,
+  type CampaignCost, type ExactAmount, type PlanImpact, type PlanPosition, type PricingProfile, type PlanSpec, type Span,
 } from '../pricing';
 import type { CharFinding } from '../segments';
-import { detectSyntax, parseTemplate, TEMPLATE_SYNTAXES, templateFigures, type FigureOptions, type Template, type TemplateFigures, type TemplateSyntax } from '../templates';
+import { detectSyntax, isTemplateSyntax, parseTemplate, templateFigures, type FigureOptions, type Template, type TemplateFigures, type TemplateSyntax } from '../templates';
 import type { Range } from '../types';
 import { literalFindings, replaceInBody } from './literals';
 
@@ -18,7 +18,8 @@ export interface BodyModel {
   readonly figures: TemplateFigures;
   /** Figures once every safe replacement in the literal text is made. */
   readonly fixedFigures: TemplateFigures;
-  /** Figures with extension characters counted as 1 septet (did they tip the count?). */
+  /** Figures with extension characters counted as 1 septet (did they tip the count?); only when
+   * they could have: extension characters in a worst case that is GSM-7 and over one segment. */
   readonly withoutExtensionFigures: TemplateFigures | undefined;
   /** Literal-text characters, in body offsets. */
   readonly chars: readonly CharFinding[];
@@ -40,7 +41,7 @@ export interface BodyModel {
 
 function syntaxFor(body: Body, config: ResolvedConfig): TemplateSyntax {
   // The config's values are the template core's syntax names ("js-template", "dotnet"…).
-  const chosen = config.placeholders.find((p): p is TemplateSyntax => p !== 'auto' && (TEMPLATE_SYNTAXES as readonly string[]).includes(p));
+  const chosen = config.placeholders.find((p): p is TemplateSyntax => p !== 'auto' && isTemplateSyntax(p));
   if (chosen) return chosen;
   if (body.syntax !== 'plain') return body.syntax;
   // A plain hint from a call site or locale file may still hold {{name}} or {0}.
@@ -51,7 +52,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 
 type FigureArgs = readonly [vars: Readonly<Record<string, object>>, options: FigureOptions];
 // Every body of a file (and of every file sharing its config) measures with the same variables and
-// options: build them once, so nothing is copied per body and the template core can memoize by them.
+// options: build them once, so nothing is copied per body.
 const figureArgsMemo = new WeakMap<ResolvedConfig, Map<PricingProfile | undefined, FigureArgs>>();
 
 function figureArgs(config: ResolvedConfig, profile: PricingProfile | undefined): FigureArgs {
@@ -70,11 +71,6 @@ function figureArgs(config: ResolvedConfig, profile: PricingProfile | undefined)
   return args;
 }
 
-function figuresOf(template: Template, config: ResolvedConfig, profile: PricingProfile | undefined, frontVars: Readonly<Record<string, unknown>> | undefined): TemplateFigures {
-  const [vars, options] = figureArgs(config, profile);
-  return templateFigures(template, frontVars ? { ...vars, ...(frontVars as Record<string, object>) } : vars, options);
-}
-
 const RULE_OF_KIND = { 'non-gsm': 'non-gsm-char', invisible: 'invisible-char', decomposed: 'decomposed-char' } as const;
 
 /** Would fix-all replace this character? "Once fixed" figures must not count what it leaves alone. */
@@ -90,6 +86,7 @@ function willFixAll(c: CharFinding, config: ResolvedConfig): boolean {
 const profileMemo = new WeakMap<object, Map<string, ReturnType<typeof resolveProfile>>>();
 const costMemo = new WeakMap<PricingProfile, Map<string, ReturnType<typeof campaignCost>>>();
 const balanceMemo = new WeakMap<ResolvedConfig, { value: ExactAmount | undefined }>();
+const positionMemo = new WeakMap<ResolvedConfig, { value: PlanPosition | undefined }>();
 
 function profileOf(config: ResolvedConfig, id: string): ReturnType<typeof resolveProfile> {
   let byId = profileMemo.get(config.profiles);
@@ -97,6 +94,16 @@ function profileOf(config: ResolvedConfig, id: string): ReturnType<typeof resolv
   let r = byId.get(id);
   if (!r) byId.set(id, (r = resolveProfile(id, config.profiles as never)));
   return r;
+}
+
+// Where the config's plan stands (an id of the catalogue or of the config's own "plans", or an inline plan).
+function positionOf(config: ResolvedConfig): PlanPosition | undefined {
+  let p = positionMemo.get(config);
+  if (!p) {
+    const r = config.plan === undefined ? undefined : positionFor(config.plan as PlanSpec, config.plans);
+    positionMemo.set(config, (p = { value: r?.ok ? r.value : undefined }));
+  }
+  return p.value;
 }
 
 function balanceOf(config: ResolvedConfig): ExactAmount | undefined {
@@ -135,12 +142,16 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const profileError = resolved.ok ? undefined : resolved.error.message;
 
   const template = parseTemplate(body.text, syntaxFor(body, config));
-  const frontVars = typeof opts.variables === 'object' && opts.variables !== null ? (opts.variables as Record<string, unknown>) : undefined;
-  const figures = figuresOf(template, config, profile, frontVars);
+  const frontVars = typeof opts.variables === 'object' && opts.variables !== null ? (opts.variables as Record<string, object>) : undefined;
+  const [configVars, figureOptions] = figureArgs(config, profile);
+  // A body's own variables (front matter) over the config's, merged once for its up to four measures.
+  const vars = frontVars ? { ...configVars, ...frontVars } : configVars;
+  const figuresOf = (t: Template): TemplateFigures => templateFigures(t, vars, figureOptions);
+  const figures = figuresOf(template);
   const chars = literalFindings(template.parts);
 
   const measureFixed = (set: ReadonlySet<CharFinding>): TemplateFigures =>
-    set.size ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (set.has(c) ? c.replacement : undefined)), template.syntax), config, profile, frontVars) : figures;
+    set.size ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (set.has(c) ? c.replacement : undefined)), template.syntax)) : figures;
   const worse = (f: TemplateFigures): boolean => f.worst.segments > figures.worst.segments || f.best.segments > figures.best.segments;
   // "™" → "TM" in a body that stays UCS-2 adds units: fix-all must never add segments, so then it
   // makes only the replacements that do not lengthen the text, or none.
@@ -154,9 +165,9 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
       fixedFigures = figures;
     }
   }
-  const extended = chars.some((c) => c.kind === 'gsm-extended');
+  const extended = figures.worst.encoding === 'GSM-7' && figures.worst.segments > 1 && chars.some((c) => c.kind === 'gsm-extended');
   const withoutExtensionFigures = extended
-    ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (c.kind === 'gsm-extended' ? 'a' : undefined)), template.syntax), config, profile, frontVars)
+    ? figuresOf(parseTemplate(replaceInBody(body.text, chars, (c) => (c.kind === 'gsm-extended' ? 'a' : undefined)), template.syntax))
     : undefined;
 
   const recipients = num(opts.recipients) ?? config.campaign.recipients;
@@ -181,9 +192,9 @@ export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
 
   let impact: PlanImpact | undefined;
   if (cost?.unit === 'credits' && config.plan !== undefined) {
-    const position = positionFor(config.plan as PlanSpec);
-    if (position.ok) {
-      const r = planImpact(position.value, cost.total.worst);
+    const position = positionOf(config);
+    if (position) {
+      const r = planImpact(position, cost.total.worst);
       if (r.ok) impact = r.value;
     }
   }
