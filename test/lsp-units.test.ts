@@ -233,6 +233,11 @@ describe('language server units', () => {
       const cached = lintDocument({ path: '/w/d.ts', text }, DEFAULT_CONFIG, { cache });
       assert.deepEqual(ids(cached), ids(lintDocument({ path: '/w/d.ts', text }, DEFAULT_CONFIG)), head);
     }
+    // The extraction marker is no directive; edited into one, it suppresses.
+    for (const head of ['// smslint-template', '// smslint-templat', '// smslint-', '// smslint-disable-next-line non-gsm-char', '// smslint-template']) {
+      const text = `${head}${body}`;
+      assert.deepEqual(ids(lintDocument({ path: '/w/d.ts', text }, DEFAULT_CONFIG, { cache })), ids(lintDocument({ path: '/w/d.ts', text }, DEFAULT_CONFIG)), head);
+    }
     // Joined by a deletion: 'smslint' + '-' only meet once the text between them is gone.
     const apart = `// smslintXX-disable-next-line non-gsm-char${body}`;
     lintDocument({ path: '/w/d.ts', text: apart }, DEFAULT_CONFIG, { cache });

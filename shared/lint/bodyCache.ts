@@ -238,8 +238,10 @@ function lookup(state: CacheState, body: Body, config: ResolvedConfig, quoting: 
   else {
     const map = relativeMap(body.map, base);
     const relative: Body = { ...body, text: owned(body.text), range: { start: 0, end: body.range.end - base }, map };
-    const outcome = lintBody(relative, config, quoting, owned(document.slice(base, body.range.end)), malformed);
-    entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source: owned(source), map, outcome };
+    // lintBody reads the host text only for a YAML plain scalar, where it is `source` (the body's own span).
+    const host = owned(source);
+    const outcome = lintBody(relative, config, quoting, host, malformed);
+    entry = { config, malformed, quoting, syntax: body.syntax, selectedBy: body.selectedBy, options, source: host, map, outcome };
   }
   if (state.youngSize >= state.limit) {
     state.old = state.young;

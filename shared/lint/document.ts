@@ -22,8 +22,12 @@ function severityOf(config: ResolvedConfig, id: keyof typeof DOCUMENT_RULES, fal
   return ruleSeverity(config, { id, defaultSeverity: fallback });
 }
 
-// Every directive starts with this word: a text without it has none to parse.
-const DIRECTIVE_MARK = 'smslint-';
+// Every directive starts with "smslint-": a text without one has none to parse. The extraction
+// marker `smslint-template` is never a directive (nor an unknown one), so a source file marked
+// with it is not parsed for directives on every keystroke.
+const DIRECTIVE_MARK = /smslint-(?!template)/;
+// Deleting from "smslint-template" can make a mark that starts this far before the edit.
+const MARK_REACH = 'smslint-template'.length;
 
 // Whether each recently linted document (through a cache) held the mark: an edit far from any
 // can only add one around itself, so a keystroke need not search the whole text again.
@@ -31,16 +35,15 @@ const marks = new WeakMap<BodyCache, Map<string, { readonly text: string; readon
 const MARKS_KEPT = 16;
 
 function hasDirectiveMark(path: string, text: string, cache: BodyCache | undefined): boolean {
-  if (cache === undefined) return text.includes(DIRECTIVE_MARK);
+  if (cache === undefined) return DIRECTIVE_MARK.test(text);
   let byPath = marks.get(cache);
   if (byPath === undefined) marks.set(cache, (byPath = new Map()));
   const last = byPath.get(path);
   let has: boolean;
   if (last !== undefined && !last.has) {
     const { at, afterEnd } = editBetween(last.text, text);
-    const reach = DIRECTIVE_MARK.length - 1;
-    has = text.slice(Math.max(0, at - reach), afterEnd + reach).includes(DIRECTIVE_MARK);
-  } else has = text.includes(DIRECTIVE_MARK);
+    has = DIRECTIVE_MARK.test(text.slice(Math.max(0, at - MARK_REACH), afterEnd + MARK_REACH));
+  } else has = DIRECTIVE_MARK.test(text);
   byPath.delete(path);
   byPath.set(path, { text, has });
   if (byPath.size > MARKS_KEPT) byPath.delete(byPath.keys().next().value!);

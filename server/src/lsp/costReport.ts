@@ -50,9 +50,10 @@ export async function costReport(params: unknown, deps: CostReportDeps): Promise
     const shown = (path: string) => (chosen.length > 1 ? `${basename(folder)}/` : '') + displayPath(folder, path);
     for (const path of found.files) {
       if (deps.isCancelled()) return { markdown: null };
-      const text = deps.liveText(path) ?? readText(path, resolution(path).config.files.maxFileSize);
+      const resolved = resolution(path);
+      const text = deps.liveText(path) ?? readText(path, resolved.config.files.maxFileSize);
       if (text === undefined) continue;
-      const analysis = analyze({ uri: path, version: 0, path, text, resolution: resolution(path) }, deps.lint);
+      const analysis = analyze({ uri: path, version: 0, path, text, resolution: resolved }, deps.lint);
       if (analysis.result.bodies.length > 0) files.push(costFileOf(shown(path), text, analysis.result));
       // A big workspace must not stall diagnostics: let other messages in every 50 ms.
       if (performance.now() - lastYield > 50) {

@@ -160,7 +160,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     const analysis = await analysisOf(doc);
     // A newer version is on its way: its own publish follows, this result is dropped.
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-    const own = toDiagnostics(analysis, doc, options.root, reuseFor(uri, doc.getText().length >= REUSE_FROM_OPEN));
+    const own = ownDiagnostics(analysis, doc);
     const config = configDiagnostics.of(analysis.path);
     const diagnostics = config.length === 0 ? own : [...own, ...config];
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
@@ -170,6 +170,12 @@ export function startSession(connection: Connection, options: SessionOptions): v
       const cpu = process.cpuUsage(cpu0);
       log.log(`smslint: published ${uri} v${analysis.version} in ${(performance.now() - t0).toFixed(2)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(2)} ms)`);
     }
+  }
+
+  /** A document's diagnostics, its last ones reused where the edit left them alone: for a publish
+   * and for a pull alike (VS Code pulls, so its keystrokes take that path). */
+  function ownDiagnostics(analysis: Analysis, doc: TextDocument): Diagnostic[] {
+    return toDiagnostics(analysis, doc, options.root, reuseFor(doc.uri, doc.getText().length >= REUSE_FROM_OPEN));
   }
 
   function reuseFor(uri: string, big: boolean): DiagnosticReuse | undefined {
@@ -305,7 +311,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
       if (token.isCancellationRequested || (!analysis && documents.get(doc.uri)?.version !== doc.version)) {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
       }
-      return { kind: 'full' as const, items: analysis ? toDiagnostics(analysis, doc, options.root) : [] };
+      return { kind: 'full' as const, items: analysis ? ownDiagnostics(analysis, doc) : [] };
     }),
   );
 

@@ -17,11 +17,15 @@ export interface FiguresResponse {
 
 /** An offending character's hover wins over its body's; several findings at one place are stacked. */
 export function hoverAt(doc: TextDocument, result: LintResult, offset: number): Hover | null {
-  const findings = findingsAt(result, offset).filter((f) => f.hover);
-  if (findings.length > 0) {
-    const start = Math.min(...findings.map((f) => f.range.start));
-    const end = Math.max(...findings.map((f) => f.range.end));
-    return { contents: { kind: MarkupKind.Markdown, value: findings.map((f) => f.hover).join('\n\n---\n\n') }, range: toRange(doc, { start, end }) };
+  // Each finding's markdown is written when read: read it once.
+  const hovers = findingsAt(result, offset).flatMap((f) => {
+    const text = f.hover;
+    return text ? [{ range: f.range, text }] : [];
+  });
+  if (hovers.length > 0) {
+    const start = Math.min(...hovers.map((h) => h.range.start));
+    const end = Math.max(...hovers.map((h) => h.range.end));
+    return { contents: { kind: MarkupKind.Markdown, value: hovers.map((h) => h.text).join('\n\n---\n\n') }, range: toRange(doc, { start, end }) };
   }
   const body = bodyAt(result, offset);
   if (!body) return null;
