@@ -4,6 +4,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Range } from '../types';
 import type { ConfigProblem, ConfigProblemCode } from './types';
+import { locator } from '../text/lines';
 
 export type ConfigFormat = 'json' | 'jsonc' | 'yaml';
 export type KeyPath = readonly (string | number)[];
@@ -28,21 +29,6 @@ export function formatKeyPath(path: KeyPath): string {
   return out;
 }
 
-/** 1-based line and column of a UTF-16 offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
 export function makeProblem(
   file: string,
   text: string,
@@ -52,7 +38,7 @@ export function makeProblem(
   range: Range,
   severity: 'error' | 'warning' = 'error',
 ): ConfigProblem {
-  return { file, code, severity, keyPath: formatKeyPath(keyPath), message, range, ...lineColumn(text, range.start) };
+  return { file, code, severity, keyPath: formatKeyPath(keyPath), message, range, ...locator(text)(range.start) };
 }
 
 export function parseConfigText(file: string, text: string, format: ConfigFormat, prefix: KeyPath = []): ParsedConfigText {

@@ -140,9 +140,6 @@ export function isSuppressed(s: Suppressions, ruleId: string, offset: number): b
   return disabled;
 }
 
-/** The suppressions of a text with no directives. */
-export const NO_SUPPRESSIONS: Suppressions = Object.freeze({ file: undefined, lines: new Map(), toggles: [], lineStarts: [0] });
-
 /** The comment a "disable for this line" quick fix inserts above a line. */
 export function disableNextLineComment(style: CommentStyle, ruleId: string): string | undefined {
   const d = `smslint-disable-next-line ${ruleId}`;

@@ -3,7 +3,6 @@ export {
   parseDirectives,
   isSuppressed,
   disableNextLineComment,
-  NO_SUPPRESSIONS,
   type Directive,
   type DirectiveKind,
   type DirectiveOptions,

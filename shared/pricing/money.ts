@@ -47,12 +47,6 @@ export function subMicros(a: Micros, b: Micros, what = 'The amount'): Result<Mic
   return fromBig(BigInt(a) - BigInt(b), what);
 }
 
-export function sumMicros(xs: readonly Micros[], what = 'The total'): Result<Micros> {
-  let s = 0n;
-  for (const x of xs) s += BigInt(x);
-  return fromBig(s, what);
-}
-
 const MONEY_RE = /^(-)?\$?((?:\d{1,3}(?:,\d{3})+)|\d+)?(?:\.(\d+))?$/;
 
 /**

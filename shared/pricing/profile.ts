@@ -187,11 +187,6 @@ export function resolveProfile(
   return checkProfile(id, merged.value.config, merged.value.pathPrefix);
 }
 
-/** Checks one config on its own (no `extends` resolution beyond built-ins). */
-export function profileFromConfig(id: string, config: PricingProfileConfig): Result<PricingProfile> {
-  return resolveProfile(id, { [id]: config });
-}
-
 interface Merged {
   readonly config: Record<string, unknown>;
   readonly pathPrefix: string;

@@ -31,4 +31,4 @@ export const DOCUMENT_RULES = {
 } as const;
 
 export type { BodyRule, BodyRuleContext, BodyFinding } from './context';
-export { RULE_IDS, isRuleId, ruleSeverity, type RuleId } from './registry';
+export { RULE_IDS, ruleSeverity, type RuleId } from './registry';

@@ -35,10 +35,6 @@ const ids = {
 
 export const RULE_IDS: readonly RuleId[] = Object.keys(ids) as RuleId[];
 
-export function isRuleId(s: string): s is RuleId {
-  return Object.prototype.hasOwnProperty.call(ids, s);
-}
-
 /** A finding as a rule reports it; the engine adds the severity from config. */
 export interface RuleFinding {
   /** In document offsets. */
@@ -48,12 +44,6 @@ export interface RuleFinding {
   readonly fixes?: readonly Fix[];
   /** The figures behind the message (segments before/after, cost deltas…), for hovers and JSON output. */
   readonly data?: Readonly<Record<string, unknown>>;
-}
-
-/** A finding once its rule's severity is known. */
-export interface Finding extends RuleFinding {
-  readonly ruleId: RuleId;
-  readonly severity: Severity;
 }
 
 /** The severity a rule runs at for a config ("off" when disabled). */

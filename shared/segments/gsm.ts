@@ -35,6 +35,3 @@ export function septetsOf(codeUnit: number): 0 | 1 | 2 {
   return (SEPTETS[codeUnit & 0xffff] ?? 0) as 0 | 1 | 2;
 }
 
-export function isGsmChar(ch: string): boolean {
-  return ch.length === 1 && SEPTETS[ch.charCodeAt(0)] !== 0;
-}

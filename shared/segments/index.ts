@@ -1,6 +1,6 @@
 export * from './sizes';
 export { countSegments } from './count';
-export { septetsOf, isGsmChar, GSM_BASIC, GSM_EXTENSION } from './gsm';
+export { septetsOf, GSM_BASIC, GSM_EXTENSION } from './gsm';
 export { nextGraphemeBreak } from './graphemes';
 export { analyze, fixText, findCharacters, applyReplacements } from './analyze';
 export type { Analysis, CharFinding, CharKind, FixResult } from './analyze';

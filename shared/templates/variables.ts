@@ -2,7 +2,7 @@
 import type { Range } from '../types';
 import type { ValueChoice } from './figures';
 import type { Stats } from './measure';
-import type { Part, ValueKind, VariablePart } from './types';
+import type { ValueKind } from './types';
 
 export type VariableCharset = 'gsm' | 'unicode';
 
@@ -66,29 +66,6 @@ export const MAX_MEASURED_LENGTH = 10_000;
 
 function length(n: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? Math.min(MAX_MEASURED_LENGTH, Math.max(0, Math.floor(n))) : undefined;
-}
-
-/** Printed variables in body order, with their occurrence ranges and value kind. */
-export function collectVariables(parts: readonly Part[]): Map<string, { valueKind: ValueKind; ranges: Range[]; occurrences: VariablePart[] }> {
-  const out = new Map<string, { valueKind: ValueKind; ranges: Range[]; occurrences: VariablePart[] }>();
-  const walk = (ps: readonly Part[]): void => {
-    for (const p of ps) {
-      if (p.kind === 'variable') {
-        let e = out.get(p.name);
-        if (!e) out.set(p.name, (e = { valueKind: p.valueKind, ranges: [], occurrences: [] }));
-        // Text wins over number: one textual use means the value may be any text.
-        if (p.valueKind === 'text') e.valueKind = 'text';
-        e.ranges.push(p.range);
-        e.occurrences.push(p);
-      } else if (p.kind === 'branch') for (const b of p.branches) walk(b.parts);
-      else if (p.kind === 'repeat') {
-        walk(p.body);
-        walk(p.empty);
-      }
-    }
-  };
-  walk(parts);
-  return out;
 }
 
 function hasNonGsm(s: string, septets: (u: number) => number): boolean {

@@ -3,8 +3,6 @@ import { parseArgs } from 'node:util';
 import { closest } from '../../../shared/config';
 
 export type Command = 'lint' | 'cost' | 'budget';
-export type LintFormat = 'stylish' | 'json' | 'sarif' | 'github';
-export type TableFormat = 'table' | 'json' | 'csv';
 
 export interface CliOptions {
   readonly command: Command;

@@ -1,13 +1,12 @@
 // What every command shares: the parsed options, the injected I/O, config per file, stderr lines.
 import { isAbsolute, resolve } from 'node:path';
-import { createConfigResolver, type ConfigProblem, type ConfigResolution, type ConfigResolver, type ResolvedConfig } from '../../../shared/config';
+import { createConfigResolver, type ConfigProblem, type ConfigResolution, type ResolvedConfig } from '../../../shared/config';
 import type { CliOptions } from './args';
 import type { CliIo } from './io';
 
 export interface Context {
   readonly io: CliIo;
   readonly options: CliOptions;
-  readonly resolver: ConfigResolver;
   /** The file's config resolution, cached for the run (its problems are reported once). */
   resolution(path: string): ConfigResolution;
   /** The file's config with the command-line overrides (--profile, --country, --recipients). */
@@ -36,7 +35,6 @@ export function createContext(io: CliIo, options: CliOptions, sinks: ContextSink
   return {
     io,
     options,
-    resolver,
     resolution(path) {
       let r = resolutions.get(path);
       if (!r) {

@@ -1,15 +1,14 @@
 // Reads, lints and (with --fix) rewrites each file: the loop that `smslint` and `smslint cost` share.
 import { isAbsolute, resolve } from 'node:path';
 import type { LintResult } from '../../../shared/lint/types';
-import { bodyAmount } from '../../../shared/report';
 import type { Context } from './context';
 import { collectFiles } from '../files';
 import { fixText, unifiedDiff } from './fix';
 import { isIoError, isOversized } from './io';
 import { githubFile } from './formatters/github';
-import { paint, stylishFile, type FileTally } from './formatters/stylish';
+import { fileTally, paint, stylishFile, type FileTally } from './formatters/stylish';
 import { progressBar, type Progress } from './progress';
-import { countFindings, displayPath, fileReport, type FileReport } from './report';
+import { displayPath, fileReport, type FileReport } from './report';
 import { decode, encode } from './text';
 
 export interface Linted {
@@ -71,10 +70,8 @@ export interface FileOutcome {
   /** The whole report, kept only in 'report' mode (json, sarif, cost). */
   readonly report: FileReport | undefined;
   /** The summary's share: finding counts, skipped, each body's cost text (none when unread). */
-  readonly tally: Tally | undefined;
+  readonly tally: FileTally | undefined;
 }
-
-export type Tally = FileTally;
 
 export interface FileJob {
   readonly path: string;
@@ -82,11 +79,6 @@ export interface FileJob {
   readonly explicit: boolean;
 }
 
-function tallyOf(r: FileReport): Tally {
-  const { errors, warnings, infos, fixableErrors, fixableWarnings } = countFindings([r]);
-  const costs = r.bodies.length === 0 ? [] : r.bodies.map((b) => bodyAmount(b.cost));
-  return { errors, warnings, infos, fixableErrors, fixableWarnings, skipped: r.skipped !== undefined, costs };
-}
 
 /** Reads, lints, fixes and renders one file; its stderr lines come back instead of going out. */
 export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: boolean): FileOutcome {
@@ -101,7 +93,7 @@ export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: bo
     local.warn(`${displayPath(io.cwd, job.path)}: skipped: ${reason}.`);
     const r = fileReport({ cwd: io.cwd, absolutePath: job.path, text: '', result: undefined, skipped: reason, quiet: ctx.options.quiet });
     const block = mode === 'stylish' ? stylishFile(r, paint(color)) : mode === 'github' ? githubFile(r) : '';
-    return { messages, warnings: 0, block, diff: undefined, report: mode === 'report' ? r : undefined, tally: tallyOf(r) };
+    return { messages, warnings: 0, block, diff: undefined, report: mode === 'report' ? r : undefined, tally: fileTally(r) };
   }
   if (isIoError(bytes)) {
     // A named file that cannot be read fails the run; one found by a walk is reported and skipped.
@@ -115,7 +107,7 @@ export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: bo
   }
   const r = linted.report;
   const block = mode === 'stylish' ? stylishFile(r, paint(color)) : mode === 'github' ? githubFile(r) : '';
-  return { messages, warnings: linted.warnings, block, diff: r.diff, report: mode === 'report' ? r : undefined, tally: tallyOf(r) };
+  return { messages, warnings: linted.warnings, block, diff: r.diff, report: mode === 'report' ? r : undefined, tally: fileTally(r) };
 }
 
 export interface Planned {

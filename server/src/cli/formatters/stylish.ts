@@ -18,6 +18,13 @@ export interface FileTally extends Counts {
   readonly costs: readonly (AmountSpan | undefined)[];
 }
 
+/** A file's share of the summary, taken where it was linted (a worker sends only this). */
+export function fileTally(r: FileReport): FileTally {
+  const { errors, warnings, infos, fixableErrors, fixableWarnings } = countFindings([r]);
+  const costs = r.bodies.length === 0 ? [] : r.bodies.map((b) => bodyAmount(b.cost));
+  return { errors, warnings, infos, fixableErrors, fixableWarnings, skipped: r.skipped !== undefined, costs };
+}
+
 /** What the summary lines need of a run, gathered file by file (so a long run keeps no reports). */
 export class StylishTotals {
   errors = 0;
@@ -34,7 +41,7 @@ export class StylishTotals {
   readonly totals = new Map<AmountUnit, { best: bigint; worst: bigint }>();
 
   add(file: FileReport): void {
-    this.addTally({ ...countFindings([file]), skipped: file.skipped !== undefined, costs: file.bodies.map((b) => bodyAmount(b.cost)) });
+    this.addTally(fileTally(file));
   }
 
   /** A file's share, as counted where it was linted (possibly another thread). */
@@ -61,13 +68,6 @@ export class StylishTotals {
       t.worst += a.worst;
     } else this.totals.set(a.unit, { best: a.best, worst: a.worst });
   }
-}
-
-/** Campaign totals over every body, per unit: "$0.04–$0.06" (credits and dollars apart). */
-export function costSummary(run: RunReport): string | undefined {
-  const t = new StylishTotals();
-  for (const f of run.files) for (const b of f.bodies) t.addBody(bodyAmount(b.cost));
-  return costLine(t);
 }
 
 function costLine(t: StylishTotals): string | undefined {
