@@ -3,7 +3,8 @@
 // step the package lacks, or a runtime dependency the bundle does not carry.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -50,7 +51,9 @@ describe('npm package', function () {
     cpSync(resolve('test/fixtures/cli/basic/templates'), join(work, 'templates'), { recursive: true });
     // yaml and ajv load on first use from dist/vendor/: a YAML config needs both.
     writeFileSync(join(work, '.smslintrc.yaml'), 'campaign:\n  recipients: 1234\n');
-    const run = (bin: string) => spawnSync(process.execPath, [bin], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    // No NODE_PATH: the packed bin must find everything it loads inside the package.
+    const { NODE_PATH: _, ...env } = process.env;
+    const run = (bin: string, cwd = work) => spawnSync(process.execPath, [bin], { cwd, encoding: 'utf8', env: { ...env, NO_COLOR: '1', CI: '1' } });
     const packed = run(join(unpacked, 'bin/smslint.js'));
     const repo = run(resolve('bin/smslint.js'));
     assert.equal(packed.status, 1, packed.stderr);
@@ -58,13 +61,16 @@ describe('npm package', function () {
     // The config took effect: the campaign cost is not the one of a single recipient.
     const bare = join(dir, 'bare');
     cpSync(join(work, 'templates'), join(bare, 'templates'), { recursive: true });
-    const single = spawnSync(process.execPath, [join(unpacked, 'bin/smslint.js')], { cwd: bare, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    const single = run(join(unpacked, 'bin/smslint.js'), bare);
     const cost = (out: string) => /campaign cost (\S+)/.exec(out)?.[1];
     assert.ok(cost(packed.stdout) && cost(single.stdout) && cost(packed.stdout) !== cost(single.stdout), `${cost(packed.stdout)} vs ${cost(single.stdout)}`);
     assert.equal(packed.stdout, repo.stdout);
     assert.equal(packed.stderr, repo.stderr);
     assert.equal(packed.status, repo.status);
-    // The folder it ran in holds nothing but the templates and the config: no node_modules was reachable.
-    assert.deepEqual(readdirSync(work).sort(), ['.smslintrc.yaml', 'templates']);
+    // No node_modules was reachable from the unpacked bin: it ran on what the package holds.
+    // node's own lookup list (internal, but stable for years): the bin's folders up to the root, then the global folders.
+    const lookup = Module as unknown as { _nodeModulePaths(from: string): string[]; globalPaths: string[] };
+    const lookedIn = [...lookup._nodeModulePaths(join(unpacked, 'bin')), ...lookup.globalPaths];
+    assert.deepEqual(lookedIn.filter((d) => existsSync(d)), []);
   });
 });

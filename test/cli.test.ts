@@ -65,11 +65,13 @@ async function both(args: readonly string[], cwd: string, stdin = ''): Promise<R
 
 function snapshot(name: string, actual: string): void {
   const file = join(SNAPSHOTS, name);
-  if (UPDATE || !existsSync(file)) {
+  if (UPDATE) {
     mkdirSync(SNAPSHOTS, { recursive: true });
     writeFileSync(file, actual);
     return;
   }
+  // A missing snapshot fails (a run that wrote it would pass whatever the output): SMSLINT_UPDATE_SNAPSHOTS=1 writes it.
+  assert.ok(existsSync(file), `no snapshot ${name}: run with SMSLINT_UPDATE_SNAPSHOTS=1 to write it`);
   assert.equal(actual, readFileSync(file, 'utf8'), `snapshot ${name} differs (SMSLINT_UPDATE_SNAPSHOTS=1 rewrites it)`);
 }
 
