@@ -23,6 +23,7 @@ const apps = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'server', lazy: true },
   { in: 'server/src/cli.ts', out: 'cli', lazy: true },
+  { in: 'server/src/compileCache.ts', out: 'compileCache' },
   { in: 'shared/index.ts', out: 'shared' },
 ].filter((e) => existsSync(e.in));
 

@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli.js');
+// The CLI bundle runs with a V8 code cache (server/src/compileCache.ts).
+require('../dist/compileCache.js').runCached(require.resolve('../dist/cli.js'));

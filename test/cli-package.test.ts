@@ -34,7 +34,7 @@ describe('npm package', function () {
   });
 
   it('ships the bin, its bundle and the docs, and no sources, tests or build leftovers', () => {
-    for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/server.js', 'dist/vendor/yaml.js', 'dist/vendor/ajv.js', 'schema/smslint.schema.json', 'docs/rules/non-gsm-char.md', 'README.md', 'LICENSE']) {
+    for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/compileCache.js', 'dist/server.js', 'dist/vendor/yaml.js', 'dist/vendor/ajv.js', 'schema/smslint.schema.json', 'docs/rules/non-gsm-char.md', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
     const stray = files.filter((f) => /^(shared|server|client|test|bench|scripts|examples)\//.test(f) || f.endsWith('.map') || f.startsWith('dist/test/'));
