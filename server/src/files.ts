@@ -38,11 +38,12 @@ export interface WalkFs {
 }
 
 export function isIoError(x: unknown): x is IoError {
-  return typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !(x instanceof Uint8Array);
+  // Bytes first: `in` on a Buffer walks its whole prototype chain, once per file read.
+  return typeof x === 'object' && x !== null && !(x instanceof Uint8Array) && 'code' in x && 'message' in x;
 }
 
 export function isOversized(x: unknown): x is Oversized {
-  return typeof x === 'object' && x !== null && 'oversized' in x;
+  return typeof x === 'object' && x !== null && !(x instanceof Uint8Array) && 'oversized' in x;
 }
 
 // A run shows every path against one working folder: its normalized form is kept.

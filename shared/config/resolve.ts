@@ -174,7 +174,7 @@ function matcher(glob: string): (path: string) => boolean {
 /** Does `filePath` match `globs` (relative to `dir`)? A later "!glob" excludes what earlier ones matched. */
 export function matches(globs: readonly string[], dir: string | undefined, filePath: string): boolean {
   if (globs.length === 0) return false;
-  const rel = (dir !== undefined ? relativeInside(dir, filePath) : undefined) ?? filePath.replaceAll('\\', '/').replace(/^([A-Za-z]:)?\//, '');
+  const rel = (dir !== undefined ? relativeInside(dir, filePath) : undefined) ?? withoutRoot(filePath);
   let hit = false;
   for (const g of globs) {
     if (g.startsWith('!')) {
@@ -182,6 +182,12 @@ export function matches(globs: readonly string[], dir: string | undefined, fileP
     } else if (!hit && matcher(g)(rel)) hit = true;
   }
   return hit;
+}
+
+/** The path with "/" separators and no leading root ("/", "C:/"), which the globs match. */
+function withoutRoot(filePath: string): string {
+  if (filePath.charCodeAt(0) === 47 && !filePath.includes('\\')) return filePath.slice(1);
+  return filePath.replaceAll('\\', '/').replace(/^([A-Za-z]:)?\//, '');
 }
 
 /** Rewrites a glob relative to `from` so it means the same relative to `to` (an ancestor). */

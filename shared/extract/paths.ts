@@ -38,8 +38,13 @@ export function normalizePath(path: string): string {
       p = p.slice(7);
     }
   }
-  p = p.replace(/\\/g, '/').replace(/^\/?[A-Za-z]:\//, '/').replace(/^\/+/, '');
-  return p;
+  // A POSIX path (no backslash, no drive colon) only loses its leading slashes: no regex per file.
+  if (!p.includes('\\') && !p.includes(':')) {
+    let i = 0;
+    while (p.charCodeAt(i) === 47) i++;
+    return i === 0 ? p : p.slice(i);
+  }
+  return p.replace(/\\/g, '/').replace(/^\/?[A-Za-z]:\//, '/').replace(/^\/+/, '');
 }
 
 // Compiled classifiers by glob lists, so callers may rebuild their options objects freely.
