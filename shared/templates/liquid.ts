@@ -210,9 +210,11 @@ export function parseLiquid(body: string): Template {
   const quotes: Quotes = { single: -1, double: -1 };
   let nextOutput = 0;
   let nextTag = 0;
+  // The next `{` at or after `pos` when known (body.length: none), found while checking a tag.
+  let nextOpen = -1;
   while (pos < body.length) {
-    const open = body.indexOf('{', pos);
-    if (open < 0) break;
+    const open = nextOpen >= pos ? nextOpen : body.indexOf('{', pos);
+    if (open < 0 || open >= body.length) break;
     const second = body.charCodeAt(open + 1);
     if (second !== 0x7b && second !== 0x25) {
       pos = open + 1;
@@ -222,10 +224,17 @@ export function parseLiquid(body: string): Template {
     const closer = isOutput ? '}}' : '%}';
     // The usual tag: its closer, outside quotes, comes before any new opener of its kind; found
     // by one short scan. Anything else takes the general route below.
-    let close = -1;
+    let close = body.indexOf(closer, open + 2);
+    if (close >= 0) {
+      // Native searches: no quote and no `{` before the closer means the scan below would stop there.
+      if (quotes.single < open + 2) quotes.single = nextOrEnd(body, "'", open + 2);
+      if (quotes.double < open + 2) quotes.double = nextOrEnd(body, '"', open + 2);
+      nextOpen = nextOrEnd(body, '{', open + 2);
+      if (quotes.single < close || quotes.double < close || nextOpen < close) close = -1;
+    }
     const closeCode = isOutput ? 0x7d : 0x25;
     let quote = 0;
-    for (let i = open + 2; i < body.length; i++) {
+    if (close < 0) for (let i = open + 2; i < body.length; i++) {
       const c = body.charCodeAt(i);
       if (c === 0x7b && body.charCodeAt(i + 1) === second) break;
       if (quote) {
