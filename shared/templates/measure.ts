@@ -112,23 +112,9 @@ export function printedText(p: VariablePart, v: VariableValues, sc: Scenario, ex
 export function variableInto(p: VariablePart, v: VariableValues, sc: Scenario, extendedInWorst: boolean, into: Stats): void {
   if (hasLengthFilter(p)) {
     if (sc !== SAMPLE) return filteredFillerInto(p, v.r, sc, extendedInWorst, into);
-    const t = printedText(p, v, sc, extendedInWorst);
-    if (t !== undefined) measureInto(t, into);
-    return;
+    return filteredSampleInto(p, v, into);
   }
-  if (sc === SAMPLE) {
-    const sample = v.sample;
-    if (sample === undefined) return;
-    const res = v.resolution;
-    // The configured sample is measured once per resolution, as printed and as HTML-escaped.
-    if (res !== undefined && sample === res.r.sample) {
-      const k = p.htmlEscaped ? 1 : 0;
-      let st = res.sampleStats[k];
-      if (st === undefined) measureInto(k ? escapeHtml(sample) : sample, (st = res.sampleStats[k] = new Stats()));
-      into.add(st);
-    } else measureInto(p.htmlEscaped ? escapeHtml(sample) : sample, into);
-    return;
-  }
+  if (sc === SAMPLE) return sampleInto(p, v, 0, into);
   const r = v.r;
   const n = sc === BEST ? r.minLength : r.maxLength;
   if (n === 0) return;
@@ -142,9 +128,9 @@ export function variableInto(p: VariablePart, v: VariableValues, sc: Scenario, e
  * metadata: the shallow path sums every placeholder in all three). */
 export function variableInto3(p: VariablePart, v: VariableValues, extendedInWorst: boolean, best: Stats, worst: Stats, sample: Stats): void {
   if (hasLengthFilter(p)) {
-    variableInto(p, v, BEST, extendedInWorst, best);
-    variableInto(p, v, WORST, extendedInWorst, worst);
-    variableInto(p, v, SAMPLE, extendedInWorst, sample);
+    filteredFillerInto(p, v.r, BEST, extendedInWorst, best);
+    filteredFillerInto(p, v.r, WORST, extendedInWorst, worst);
+    filteredSampleInto(p, v, sample);
     return;
   }
   const r = v.r;
@@ -162,7 +148,50 @@ export function variableInto3(p: VariablePart, v: VariableValues, extendedInWors
     worst.septets += (f & 3) * n;
     worst.flags |= f & ~3;
   }
-  variableInto(p, v, SAMPLE, extendedInWorst, sample);
+  sampleInto(p, v, 0, sample);
+}
+
+/** Adds the sample as printed through filters that only change its case (`key`: caseChain),
+ * or unfiltered (key 0). The configured sample is measured once per resolution and chain, as
+ * printed and as HTML-escaped. */
+function sampleInto(p: VariablePart, v: VariableValues, key: number, into: Stats): void {
+  const sample = v.sample;
+  if (sample === undefined) return;
+  const res = v.resolution;
+  const escaped = p.htmlEscaped === true;
+  if (res !== undefined && sample === res.r.sample) {
+    const k = 2 * key + (escaped ? 1 : 0);
+    let st = res.sampleStats[k];
+    if (st === undefined) {
+      const t = key === 0 ? sample : applyFilters(sample, p.filters);
+      measureInto(escaped ? escapeHtml(t) : t, (st = res.sampleStats[k] = new Stats()));
+    }
+    into.add(st);
+  } else measureInto(escaped ? escapeHtml(sample) : sample, into);
+}
+
+/** Adds what a filtered placeholder prints in the sample case. */
+function filteredSampleInto(p: VariablePart, v: VariableValues, into: Stats): void {
+  const sample = v.sample;
+  if (sample === undefined) return;
+  // A non-empty sample goes through `default` unchanged and stays non-empty through case changes.
+  const key = sample === '' ? -1 : caseChain(p);
+  if (key >= 0) return sampleInto(p, v, key, into);
+  const t = printedText(p, v, SAMPLE, false);
+  if (t !== undefined) measureInto(t, into);
+}
+
+/** The case changes of a filter chain that does nothing else to a non-empty value, 2 bits each
+ * (0: none), or -1 when it does something else or has over 3 of them. */
+function caseChain(p: VariablePart): number {
+  let key = 0;
+  for (const f of p.filters) {
+    const op = f.op;
+    if (op === null || op.op === 'keep' || op.op === 'default') continue;
+    if (op.op !== 'case' || key >= 16) return -1;
+    key = key * 4 + (op.to === 'upper' ? 1 : op.to === 'lower' ? 2 : 3);
+  }
+  return key;
 }
 
 /** Adds what `p` prints for a best or worst filler, as printedText + measureInto would: the
@@ -214,10 +243,22 @@ const HTML_SPECIAL = /[&<>"'`=]/;
  * or may depend on its neighbours (Greek final sigma and beyond). */
 function caseOf(c: number, to: 'upper' | 'lower'): number {
   if (c >= 0x370 && c !== 0x20ac) return -1;
-  const s = String.fromCharCode(c);
-  const t = to === 'upper' ? s.toUpperCase() : s.toLowerCase();
-  return t.length === 1 ? t.charCodeAt(0) : -1;
+  const i = c === 0x20ac ? 0x370 : c;
+  const table = to === 'upper' ? UPPER : LOWER;
+  let m = table[i]!;
+  if (m === UNKNOWN) {
+    const s = String.fromCharCode(c);
+    const t = to === 'upper' ? s.toUpperCase() : s.toLowerCase();
+    m = table[i] = t.length === 1 ? t.charCodeAt(0) : -1;
+  }
+  return m;
 }
+
+/** caseOf's answers so far, by character (0x370: €); a toUpperCase per filtered placeholder
+ * was a runtime call and a string each. */
+const UNKNOWN = -2;
+const UPPER = new Int32Array(0x371).fill(UNKNOWN);
+const LOWER = new Int32Array(0x371).fill(UNKNOWN);
 
 /** Anything but basic-table ASCII (1 septet, never joins a cluster). A regex scans ~3x faster
  * than a charCodeAt loop, and most literal text is all basic; `test` from lastIndex 0 finds the

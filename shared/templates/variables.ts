@@ -167,7 +167,8 @@ export interface Resolution {
   /** What the best, worst and sample cases print for it, made when first needed (they hold
    * nothing of a body but the name, which is the same text in every body). */
   readonly choices: (ValueChoice | undefined)[];
-  /** Statistics of the sample as printed and HTML-escaped, made when first needed. */
+  /** Statistics of the sample as printed and HTML-escaped (index 2k and 2k + 1), after the case
+   * changes k of measure.ts' caseChain (0: none), made when first needed. */
   readonly sampleStats: (Stats | undefined)[];
 }
 
