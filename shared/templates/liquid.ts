@@ -7,32 +7,120 @@ import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp 
 type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
 
 function parseArg(raw: string): Arg {
-  const t = raw.trim();
-  const q = t.charCodeAt(0);
-  if ((q === 0x22 || q === 0x27) && t.length >= 2 && t.charCodeAt(t.length - 1) === q) return { kind: 'string', value: t.slice(1, -1) };
-  if ((q === 0x2d || (q >= 0x30 && q <= 0x39)) && /^-?\d+(\.\d+)?$/.test(t)) return { kind: 'number', value: Number(t) };
-  return { kind: 'name', value: t };
+  return parseArgAt(raw, 0, raw.length);
 }
 
-/** Filters whose output is a number: digits are always GSM-7. (A switch: filter names are
- * slices of the body, which a Set or object lookup would first have to hash.) */
-function isNumeric(name: string): boolean {
-  switch (name) {
-    case 'plus':
-    case 'minus':
-    case 'times':
-    case 'divided_by':
-    case 'modulo':
-    case 'round':
-    case 'ceil':
-    case 'floor':
-    case 'abs':
-    case 'at_least':
-    case 'at_most':
-    case 'size':
-      return true;
+/** parseArg(s.slice(a, z)), read in place: only a string's or a name's own text is sliced. */
+function parseArgAt(s: string, a: number, z: number): Arg {
+  while (a < z && isSpace(s.charCodeAt(a))) a++;
+  while (z > a && isSpace(s.charCodeAt(z - 1))) z--;
+  const q = a < z ? s.charCodeAt(a) : -1;
+  if ((q === 0x22 || q === 0x27) && z - a >= 2 && s.charCodeAt(z - 1) === q) return { kind: 'string', value: s.slice(a + 1, z - 1) };
+  if ((q === 0x2d || (q >= 0x30 && q <= 0x39)) && isDecimal(s, a, z)) return { kind: 'number', value: Number(s.slice(a, z)) };
+  return { kind: 'name', value: s.slice(a, z) };
+}
+
+/** `/^-?\d+(\.\d+)?$/` on s[a, z), char by char. */
+function isDecimal(s: string, a: number, z: number): boolean {
+  if (s.charCodeAt(a) === 0x2d) a++;
+  const digits = a;
+  while (a < z && isDigit(s.charCodeAt(a))) a++;
+  if (a === digits) return false;
+  if (a === z) return true;
+  if (s.charCodeAt(a) !== 0x2e) return false;
+  const fraction = ++a;
+  while (a < z && isDigit(s.charCodeAt(a))) a++;
+  return a === z && a > fraction;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The filters we know. Numeric ones print a number: digits are always GSM-7. */
+const enum F {
+  Unknown,
+  Numeric,
+  Upcase,
+  Downcase,
+  Capitalize,
+  /** Leaves our filler values (letters, digits) the same length. */
+  Keep,
+  Default,
+  Truncate,
+  TruncateWords,
+  Append,
+  Prepend,
+  Replace,
+  ReplaceFirst,
+  Remove,
+  RemoveFirst,
+  Strip,
+  Lstrip,
+  Rstrip,
+}
+
+/** The filter named `name`, told by its length and first letter before one full compare (a
+ * string switch would compare the name with every case in turn). */
+function filterKind(name: string): F {
+  const c = name.charCodeAt(0);
+  switch (name.length) {
+    case 1:
+      return c === 0x68 ? F.Keep : F.Unknown; // h
+    case 3:
+      return name === 'abs' ? F.Numeric : F.Unknown;
+    case 4:
+      return name === 'plus' || name === 'ceil' || name === 'size' ? F.Numeric : F.Unknown;
+    case 5:
+      if (c === 0x73) return name === 'strip' ? F.Strip : F.Unknown;
+      return name === 'minus' || name === 'times' || name === 'round' || name === 'floor' ? F.Numeric : F.Unknown;
+    case 6:
+      switch (c) {
+        case 0x75:
+          return name === 'upcase' ? F.Upcase : F.Unknown;
+        case 0x6d:
+          return name === 'modulo' ? F.Numeric : F.Unknown;
+        case 0x65:
+          return name === 'escape' ? F.Keep : F.Unknown;
+        case 0x61:
+          return name === 'append' ? F.Append : F.Unknown;
+        case 0x72:
+          return name === 'remove' ? F.Remove : name === 'rstrip' ? F.Rstrip : F.Unknown;
+        case 0x6c:
+          return name === 'lstrip' ? F.Lstrip : F.Unknown;
+      }
+      return F.Unknown;
+    case 7:
+      switch (c) {
+        case 0x64:
+          return name === 'default' ? F.Default : F.Unknown;
+        case 0x61:
+          return name === 'at_most' ? F.Numeric : F.Unknown;
+        case 0x70:
+          return name === 'prepend' ? F.Prepend : F.Unknown;
+        case 0x72:
+          return name === 'replace' ? F.Replace : F.Unknown;
+      }
+      return F.Unknown;
+    case 8:
+      if (c === 0x64) return name === 'downcase' ? F.Downcase : F.Unknown;
+      if (c === 0x74) return name === 'truncate' ? F.Truncate : F.Unknown;
+      return name === 'at_least' ? F.Numeric : F.Unknown;
+    case 10:
+      if (c === 0x64) return name === 'divided_by' ? F.Numeric : F.Unknown;
+      if (c === 0x63) return name === 'capitalize' ? F.Capitalize : F.Unknown;
+      return name === 'strip_html' ? F.Keep : F.Unknown;
+    case 11:
+      return name === 'escape_once' ? F.Keep : F.Unknown;
+    case 12:
+      return name === 'remove_first' ? F.RemoveFirst : F.Unknown;
+    case 13:
+      if (c === 0x74) return name === 'truncatewords' ? F.TruncateWords : F.Unknown;
+      return name === 'replace_first' ? F.ReplaceFirst : F.Unknown;
+    case 14:
+      return name === 'strip_newlines' ? F.Keep : F.Unknown;
   }
-  return false;
+  return F.Unknown;
 }
 
 const KEEP: ValueOp = { op: 'keep' };
@@ -40,69 +128,63 @@ const UPPER: ValueOp = { op: 'case', to: 'upper' };
 const LOWER: ValueOp = { op: 'case', to: 'lower' };
 const CAPITALIZE: ValueOp = { op: 'case', to: 'capitalize' };
 
-/** Argument i when it is a string. */
-function strArg(args: readonly Arg[], i: number): string | undefined {
-  const a = args[i];
+/** The argument when it is a string. */
+function strArg(a: Arg | undefined): string | undefined {
   return a?.kind === 'string' ? a.value : undefined;
 }
 
-/** Argument i when it is a whole number of at least 0. */
-function numArg(args: readonly Arg[], i: number): number | undefined {
-  const a = args[i];
+/** The argument when it is a whole number of at least 0. */
+function numArg(a: Arg | undefined): number | undefined {
   return a?.kind === 'number' && Number.isInteger(a.value) && a.value >= 0 ? a.value : undefined;
 }
 
-function filterOp(name: string, args: Arg[]): ValueOp | null {
-  if (isNumeric(name)) return KEEP;
-  switch (name) {
-    case 'upcase':
-      return UPPER;
-    case 'downcase':
-      return LOWER;
-    case 'capitalize':
-      return CAPITALIZE;
-    // Filters that leave our filler values (letters, digits) the same length.
-    case 'escape':
-    case 'escape_once':
-    case 'strip_html':
-    case 'strip_newlines':
-    case 'h':
+/** What a filter does, from its argument count and first two arguments (no filter reads more). */
+function filterOp(kind: F, count: number, a0: Arg | undefined, a1: Arg | undefined): ValueOp | null {
+  switch (kind) {
+    case F.Numeric:
+    case F.Keep:
       return KEEP;
-    case 'default': {
-      const text = strArg(args, 0) ?? (args[0]?.kind === 'number' ? String(args[0].value) : undefined);
+    case F.Upcase:
+      return UPPER;
+    case F.Downcase:
+      return LOWER;
+    case F.Capitalize:
+      return CAPITALIZE;
+    case F.Default: {
+      const text = strArg(a0) ?? (a0?.kind === 'number' ? String(a0.value) : undefined);
       return text === undefined ? null : { op: 'default', text };
     }
-    case 'truncate': {
-      const max = numArg(args, 0) ?? (args.length === 0 ? 50 : undefined);
-      const ellipsis = args.length > 1 ? strArg(args, 1) : '...';
+    case F.Truncate: {
+      const max = numArg(a0) ?? (count === 0 ? 50 : undefined);
+      const ellipsis = count > 1 ? strArg(a1) : '...';
       return max === undefined || ellipsis === undefined ? null : { op: 'truncate', max, ellipsis };
     }
-    case 'truncatewords': {
-      const words = numArg(args, 0) ?? (args.length === 0 ? 15 : undefined);
-      const ellipsis = args.length > 1 ? strArg(args, 1) : '...';
+    case F.TruncateWords: {
+      const words = numArg(a0) ?? (count === 0 ? 15 : undefined);
+      const ellipsis = count > 1 ? strArg(a1) : '...';
       return words === undefined || ellipsis === undefined ? null : { op: 'truncatewords', words, ellipsis };
     }
-    case 'append':
-    case 'prepend': {
-      const text = strArg(args, 0);
-      return text === undefined ? null : { op: name, text };
+    case F.Append:
+    case F.Prepend: {
+      const text = strArg(a0);
+      return text === undefined ? null : { op: kind === F.Append ? 'append' : 'prepend', text };
     }
-    case 'replace':
-    case 'replace_first': {
-      const from = strArg(args, 0);
-      const to = strArg(args, 1);
-      return from === undefined || to === undefined ? null : { op: 'replace', from, to, all: name === 'replace' };
+    case F.Replace:
+    case F.ReplaceFirst: {
+      const from = strArg(a0);
+      const to = strArg(a1);
+      return from === undefined || to === undefined ? null : { op: 'replace', from, to, all: kind === F.Replace };
     }
-    case 'remove':
-    case 'remove_first': {
-      const from = strArg(args, 0);
-      return from === undefined ? null : { op: 'replace', from, to: '', all: name === 'remove' };
+    case F.Remove:
+    case F.RemoveFirst: {
+      const from = strArg(a0);
+      return from === undefined ? null : { op: 'replace', from, to: '', all: kind === F.Remove };
     }
-    case 'strip':
+    case F.Strip:
       return { op: 'strip', side: 'both' };
-    case 'lstrip':
+    case F.Lstrip:
       return { op: 'strip', side: 'left' };
-    case 'rstrip':
+    case F.Rstrip:
       return { op: 'strip', side: 'right' };
   }
   return null;
@@ -151,21 +233,6 @@ function isWordOrHash(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x23;
 }
 
-/** The block an end tag closes (`endif` -> `if`), as a constant string. */
-function closedBy(tag: string): string {
-  switch (tag) {
-    case 'endif':
-      return 'if';
-    case 'endunless':
-      return 'unless';
-    case 'endcase':
-      return 'case';
-    case 'endfor':
-      return 'for';
-  }
-  return tag.slice(3);
-}
-
 /** `/^[\w.[\]'"-]+$/` not starting with a quote, digit or minus; read char by char (a regex
  * call costs more than these short names). */
 function isVariablePath(s: string): boolean {
@@ -201,6 +268,89 @@ function whenTest(subject: string, list: string): BranchTest {
   return { type: 'equals', name: subject, values };
 }
 
+/** The tags that mean something to us; `Other` is reported as not understood. */
+const enum Tag {
+  Other,
+  If,
+  Unless,
+  Elsif,
+  Else,
+  Case,
+  When,
+  For,
+  Tablerow,
+  EndIf,
+  EndUnless,
+  EndCase,
+  EndFor,
+  EndTablerow,
+  /** `raw`, `comment`, `capture`: their bodies are not parsed. */
+  Verbatim,
+  /** `include`, `render`. */
+  Partial,
+  Echo,
+  /** `increment`, `decrement`. */
+  Counter,
+  /** `assign`, `break`, `continue`, `#` comments: print nothing. */
+  Void,
+}
+
+/** The tag a word names, told by its length and first letter before one full compare (a string
+ * switch would compare the word with every case in turn). */
+function tagOf(word: string): Tag {
+  const c = word.charCodeAt(0);
+  if (c === 0x23) return Tag.Void;
+  switch (word.length) {
+    case 2:
+      return word === 'if' ? Tag.If : Tag.Other;
+    case 3:
+      return word === 'for' ? Tag.For : word === 'raw' ? Tag.Verbatim : Tag.Other;
+    case 4:
+      switch (c) {
+        case 0x65:
+          return word === 'else' ? Tag.Else : word === 'echo' ? Tag.Echo : Tag.Other;
+        case 0x63:
+          return word === 'case' ? Tag.Case : Tag.Other;
+        case 0x77:
+          return word === 'when' ? Tag.When : Tag.Other;
+      }
+      return Tag.Other;
+    case 5:
+      if (c === 0x65) return word === 'endif' ? Tag.EndIf : word === 'elsif' ? Tag.Elsif : Tag.Other;
+      return word === 'break' ? Tag.Void : Tag.Other;
+    case 6:
+      switch (c) {
+        case 0x75:
+          return word === 'unless' ? Tag.Unless : Tag.Other;
+        case 0x65:
+          return word === 'endfor' ? Tag.EndFor : Tag.Other;
+        case 0x72:
+          return word === 'render' ? Tag.Partial : Tag.Other;
+        case 0x61:
+          return word === 'assign' ? Tag.Void : Tag.Other;
+      }
+      return Tag.Other;
+    case 7:
+      switch (c) {
+        case 0x65:
+          return word === 'endcase' ? Tag.EndCase : Tag.Other;
+        case 0x63:
+          return word === 'comment' || word === 'capture' ? Tag.Verbatim : Tag.Other;
+        case 0x69:
+          return word === 'include' ? Tag.Partial : Tag.Other;
+      }
+      return Tag.Other;
+    case 8:
+      return word === 'tablerow' ? Tag.Tablerow : word === 'continue' ? Tag.Void : Tag.Other;
+    case 9:
+      if (c === 0x65) return word === 'endunless' ? Tag.EndUnless : Tag.Other;
+      return word === 'increment' || word === 'decrement' ? Tag.Counter : Tag.Other;
+    case 11:
+      return word === 'endtablerow' ? Tag.EndTablerow : Tag.Other;
+  }
+  return Tag.Other;
+}
+
 export function parseLiquid(body: string): Template {
   const findings: TemplateFinding[] = [];
   const tree = new TreeBuilder(body, findings, false);
@@ -212,6 +362,8 @@ export function parseLiquid(body: string): Template {
   let nextTag = 0;
   // The next `{` at or after `pos` when known (body.length: none), found while checking a tag.
   let nextOpen = -1;
+  // The next `|` when known: most outputs have none, which one search ahead says for many.
+  let nextBar = -1;
   while (pos < body.length) {
     const open = nextOpen >= pos ? nextOpen : body.indexOf('{', pos);
     if (open < 0 || open >= body.length) break;
@@ -276,67 +428,87 @@ export function parseLiquid(body: string): Template {
     if (trimRight) innerEnd--;
     const range: Range = { start: open, end: tagEnd };
     if (open > textStart) tree.text(textStart, open);
-    const inner = body.slice(innerStart, innerEnd);
     if (isOutput) {
-      output(tree, body, inner, innerStart, range, trimLeft, trimRight, findings);
+      if (nextBar < innerStart) nextBar = nextOrEnd(body, '|', innerStart);
+      if (nextBar < innerEnd) output(tree, body, innerStart, innerEnd, range, trimLeft, trimRight, findings);
+      else plainOutput(tree, body, innerStart, innerEnd, range, trimLeft, trimRight, findings);
       pos = textStart = tagEnd;
       continue;
     }
-    let lead = 0;
-    while (lead < inner.length && isSpace(inner.charCodeAt(lead))) lead++;
+    // The tag's text is body[innerStart, innerEnd), read in place: its word, then its argument.
+    let lead = innerStart;
+    while (lead < innerEnd && isSpace(body.charCodeAt(lead))) lead++;
     let wordEnd = lead;
-    while (wordEnd < inner.length && isWordOrHash(inner.charCodeAt(wordEnd))) wordEnd++;
-    const word = inner.slice(lead, wordEnd);
-    const arg = inner.slice(lead + word.length).trim();
-    const tagName = word.startsWith('#') ? '#' : word;
-    switch (tagName) {
-      case 'if':
-      case 'unless':
-        tree.open(range, trimLeft, trimRight, 'if', tagName, `${tagName} ${arg}`, arg, condTest(arg, tagName === 'unless'));
+    while (wordEnd < innerEnd && isWordOrHash(body.charCodeAt(wordEnd))) wordEnd++;
+    const word = body.slice(lead, wordEnd);
+    let argStart = wordEnd;
+    let argEnd = innerEnd;
+    while (argStart < argEnd && isSpace(body.charCodeAt(argStart))) argStart++;
+    while (argEnd > argStart && isSpace(body.charCodeAt(argEnd - 1))) argEnd--;
+    switch (tagOf(word)) {
+      case Tag.If:
+      case Tag.Unless: {
+        const name = word.length === 2 ? 'if' : 'unless';
+        const arg = body.slice(argStart, argEnd);
+        tree.open(range, trimLeft, trimRight, 'if', name, `${name} ${arg}`, arg, condTest(arg, name === 'unless'));
         break;
-      case 'elsif':
+      }
+      case Tag.Elsif: {
+        const arg = body.slice(argStart, argEnd);
         tree.mid(range, trimLeft, trimRight, 'elsif', arg, condTest(arg, false));
         break;
-      case 'else':
+      }
+      case Tag.Else:
         tree.mid(range, trimLeft, trimRight, 'else', 'else', OTHERWISE);
         break;
-      case 'case':
+      case Tag.Case: {
+        const arg = body.slice(argStart, argEnd);
         caseSubjects.push(arg);
         tree.open(range, trimLeft, trimRight, 'case', 'case', `case ${arg}`, '', OTHERWISE);
         break;
-      case 'when': {
+      }
+      case Tag.When: {
+        const arg = body.slice(argStart, argEnd);
         const subject = caseSubjects.length > 0 ? caseSubjects[caseSubjects.length - 1]! : '';
         tree.mid(range, trimLeft, trimRight, 'when', `when ${arg}`, whenTest(subject, arg));
         break;
       }
-      case 'for':
-      case 'tablerow': {
+      case Tag.For:
+      case Tag.Tablerow: {
+        const name = word.length === 3 ? 'for' : 'tablerow';
+        const arg = body.slice(argStart, argEnd);
         const m = /^\w+\s+in\s+(\S+)/.exec(arg);
         const collection = m?.[1] ?? arg;
-        tree.open(range, trimLeft, trimRight, 'each', tagName, `${tagName} ${arg}`, collection, { type: 'truthy', name: collection }, collection);
+        tree.open(range, trimLeft, trimRight, 'each', name, `${name} ${arg}`, collection, { type: 'truthy', name: collection }, collection);
         break;
       }
-      case 'endif':
-      case 'endunless':
-      case 'endcase':
-      case 'endfor':
-      case 'endtablerow':
-        if (tagName === 'endcase') caseSubjects.pop();
-        tree.close(range, trimLeft, trimRight, closedBy(tagName));
+      case Tag.EndIf:
+        tree.close(range, trimLeft, trimRight, 'if');
         break;
-      case 'raw':
-      case 'comment':
-      case 'capture': {
+      case Tag.EndUnless:
+        tree.close(range, trimLeft, trimRight, 'unless');
+        break;
+      case Tag.EndCase:
+        caseSubjects.pop();
+        tree.close(range, trimLeft, trimRight, 'case');
+        break;
+      case Tag.EndFor:
+        tree.close(range, trimLeft, trimRight, 'for');
+        break;
+      case Tag.EndTablerow:
+        tree.close(range, trimLeft, trimRight, 'tablerow');
+        break;
+      case Tag.Verbatim: {
         // Bodies that are not parsed: raw prints verbatim, comment and capture print nothing.
-        const endRe = new RegExp(`\\{%-?\\s*end${tagName}\\s*-?%\\}`, 'g');
+        const endRe = new RegExp(`\\{%-?\\s*end${word}\\s*-?%\\}`, 'g');
         endRe.lastIndex = tagEnd;
         const m = endRe.exec(body);
         const stop = m ? m.index : body.length;
         const after = m ? m.index + m[0].length : body.length;
         if (!m) {
-          findings.push({ code: 'unclosed-block', kind: 'malformed', message: `'{% ${tagName} %}' is never closed with '{% end${tagName} %}'`, range });
+          findings.push({ code: 'unclosed-block', kind: 'malformed', message: `'{% ${word} %}' is never closed with '{% end${word} %}'`, range });
         }
-        if (tagName === 'raw') {
+        if (word === 'raw') {
           tree.void(range, trimLeft, trimRight);
           if (stop > tagEnd) tree.text(tagEnd, stop);
           if (m) {
@@ -349,24 +521,19 @@ export function parseLiquid(body: string): Template {
         tagEnd = after;
         break;
       }
-      case 'include':
-      case 'render': {
-        const target = parseArg(arg.split(/[\s,]/)[0] ?? '');
+      case Tag.Partial: {
+        const target = parseArg(body.slice(argStart, argEnd).split(/[\s,]/)[0] ?? '');
         const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
         tree.variable(range, trimLeft, trimRight, variablePart(name, range, body.slice(open, tagEnd), 'partial', NO_FILTERS));
         break;
       }
-      case 'echo':
-        output(tree, body, inner.slice(lead + word.length), innerStart + lead + word.length, range, trimLeft, trimRight, findings);
+      case Tag.Echo:
+        output(tree, body, wordEnd, innerEnd, range, trimLeft, trimRight, findings);
         break;
-      case 'increment':
-      case 'decrement':
-        tree.variable(range, trimLeft, trimRight, variablePart(arg, range, body.slice(open, tagEnd), 'number', NO_FILTERS));
+      case Tag.Counter:
+        tree.variable(range, trimLeft, trimRight, variablePart(body.slice(argStart, argEnd), range, body.slice(open, tagEnd), 'number', NO_FILTERS));
         break;
-      case 'assign':
-      case 'break':
-      case 'continue':
-      case '#':
+      case Tag.Void:
         tree.void(range, trimLeft, trimRight);
         break;
       default:
@@ -400,56 +567,104 @@ function nextOutside(s: string, sep: number, from: number, end: number): number 
   return end;
 }
 
-function leadingSpace(s: string): number {
-  let i = 0;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  return i;
-}
-
-function output(
+/** An output with no filter, body[start, end): a name, a literal, or nothing. */
+function plainOutput(
   tree: TreeBuilder,
   body: string,
-  inner: string,
-  innerStart: number,
+  start: number,
+  end: number,
   range: Range,
   trimLeft: boolean,
   trimRight: boolean,
   findings: TemplateFinding[],
 ): void {
-  // `expr | name: arg, arg | name …`, split on `|`, `:` and `,` outside quotes.
-  const n = inner.length;
-  // Most outputs have no filter: a native search says so before any quote-aware scan.
-  let bar = inner.indexOf('|') < 0 ? n : nextOutside(inner, 0x7c, 0, n);
-  const expr = (bar === n ? inner : inner.slice(0, bar)).trim();
+  while (start < end && isSpace(body.charCodeAt(start))) start++;
+  while (end > start && isSpace(body.charCodeAt(end - 1))) end--;
+  if (start === end) findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range });
+  const expr = body.slice(start, end);
+  // Only a quote, a digit or a minus can start a literal; a name needs no parse.
+  const c = start < end ? body.charCodeAt(start) : -1;
+  if (c === 0x22 || c === 0x27 || c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+    const lit = parseArg(expr);
+    if (lit.kind !== 'name') return tree.escape(range, String(lit.value), trimLeft, trimRight);
+  }
+  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), 'text', NO_FILTERS));
+}
+
+/** An output `expr | name: arg, arg | name …` in body[start, end), split on `|`, `:` and `,`
+ * outside quotes. */
+function output(
+  tree: TreeBuilder,
+  body: string,
+  start: number,
+  end: number,
+  range: Range,
+  trimLeft: boolean,
+  trimRight: boolean,
+  findings: TemplateFinding[],
+): void {
+  let bar = nextOutside(body, 0x7c, start, end);
+  let a = start;
+  let z = bar;
+  while (a < z && isSpace(body.charCodeAt(a))) a++;
+  while (z > a && isSpace(body.charCodeAt(z - 1))) z--;
+  const expr = body.slice(a, z);
   const filters: Filter[] = [];
   let valueKind: ValueKind = 'text';
-  while (bar < n) {
+  while (bar < end) {
     const from = bar + 1;
-    bar = inner.indexOf('|', from) < 0 ? n : nextOutside(inner, 0x7c, from, n);
-    const c = inner.indexOf(':', from);
-    const colon = c < 0 || c >= bar ? bar : nextOutside(inner, 0x3a, from, bar);
-    const head = inner.slice(from, colon);
-    const name = head.trim();
-    const nameStart = innerStart + from + (name === '' ? 0 : leadingSpace(head));
-    const argText = colon < bar ? inner.slice(colon + 1, bar) : '';
-    const args: Arg[] = [];
-    if (argText.trim() !== '') {
-      for (let a = 0; a <= argText.length; ) {
-        const comma = nextOutside(argText, 0x2c, a, argText.length);
-        args.push(parseArg(argText.slice(a, comma)));
-        a = comma + 1;
+    // One pass to the next `|` outside quotes: the first `:` ends the name; commas after it
+    // split the arguments, of which only the first two are read.
+    let colon = -1;
+    let quote = 0;
+    let blank = true;
+    let count = 0;
+    let piece = 0;
+    let a0: Arg | undefined;
+    let a1: Arg | undefined;
+    let i = from;
+    for (; i < end; i++) {
+      const c = body.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+        continue;
+      }
+      if (c === 0x7c) break;
+      if (blank && colon >= 0 && !isSpace(c)) blank = false;
+      if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3a) {
+        if (colon < 0) piece = (colon = i) + 1;
+      } else if (c === 0x2c && colon >= 0) {
+        if (count === 0) a0 = parseArgAt(body, piece, i);
+        else if (count === 1) a1 = parseArgAt(body, piece, i);
+        count++;
+        piece = i + 1;
       }
     }
-    const op = filterOp(name, args);
-    let end = bar;
-    while (end > from && isSpace(inner.charCodeAt(end - 1))) end--;
-    const frange = { start: nameStart, end: innerStart + end };
-    if (isNumeric(name)) valueKind = 'number';
+    bar = i;
+    if (blank) count = 0;
+    else {
+      if (count === 0) a0 = parseArgAt(body, piece, bar);
+      else if (count === 1) a1 = parseArgAt(body, piece, bar);
+      count++;
+    }
+    let ns = from;
+    let ne = colon < 0 ? bar : colon;
+    while (ns < ne && isSpace(body.charCodeAt(ns))) ns++;
+    while (ne > ns && isSpace(body.charCodeAt(ne - 1))) ne--;
+    const name = body.slice(ns, ne);
+    const kind = filterKind(name);
+    const op = filterOp(kind, count, a0, a1);
+    let fe = bar;
+    while (fe > from && isSpace(body.charCodeAt(fe - 1))) fe--;
+    // An all-space name starts where the filter does.
+    const frange = { start: ns === ne ? from : ns, end: fe };
+    if (kind === F.Numeric) valueKind = 'number';
     if (op === null) {
       findings.push({
         code: 'unknown-filter',
         kind: 'unsupported',
-        message: `Liquid filter '${name}'${args.length ? ' with these arguments' : ''} is not understood: its length effect is not measured`,
+        message: `Liquid filter '${name}'${count ? ' with these arguments' : ''} is not understood: its length effect is not measured`,
         range: frange,
       });
     }
