@@ -6,18 +6,6 @@ import type { Branch, BranchTest, Part, TemplateFinding, VariablePart } from './
 
 export type BlockKind = 'if' | 'case' | 'each';
 
-/** What an opening tag says about its block. */
-interface OpenTag {
-  readonly block: BlockKind;
-  /** Matched against the close tag: `if`, `unless`, `for`, or the Mustache section name. */
-  readonly closeName: string;
-  readonly label: string;
-  readonly branchLabel: string;
-  readonly test: BranchTest;
-  /** For `each`: the collection variable. */
-  readonly collection: string | undefined;
-}
-
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c;
 }
@@ -26,39 +14,45 @@ export const OTHERWISE: BranchTest = { type: 'otherwise' };
 
 /** An open block: its tag and the arms read so far. */
 class Frame {
-  readonly branches: { label: string; test: BranchTest; parts: Part[] }[];
-  /** Liquid prints nothing between `{% case %}` and the first `{% when %}`. */
-  readonly discardFirst: boolean;
+  readonly branches: Branch[] = [];
+  /** Where its printed parts go now: the last arm's parts (Liquid's `{% case %}` before its first
+   * `{% when %}` prints nothing: the builder's throwaway list). */
+  parts: Part[];
   sawElse = false;
 
   constructor(
     readonly range: Range,
-    readonly info: OpenTag,
+    readonly block: BlockKind,
+    /** Matched against the close tag: `if`, `unless`, `for`, or the Mustache section name. */
+    readonly closeName: string,
+    readonly label: string,
+    /** For `each`: the collection variable. */
+    readonly collection: string | undefined,
+    discard: Part[],
+    branchLabel: string,
+    test: BranchTest,
   ) {
-    this.branches = [{ label: info.branchLabel, test: info.test, parts: [] }];
-    this.discardFirst = info.block === 'case';
+    if (block === 'case') this.parts = discard;
+    else this.branches.push({ label: branchLabel, test, parts: (this.parts = []) });
   }
 
   toPart(end: number): Part {
     const range = { start: this.range.start, end };
-    const open = this.info;
-    const branches = this.discardFirst ? this.branches.slice(1) : this.branches;
-    if (open.block === 'each') {
+    const branches = this.branches;
+    if (this.block === 'each') {
       return {
         kind: 'repeat',
-        name: open.collection ?? open.closeName,
-        label: open.label,
+        name: this.collection ?? this.closeName,
+        label: this.label,
         range,
         body: branches[0]?.parts ?? [],
         empty: branches[1]?.parts ?? [],
       };
     }
-    // The frame's arms are already branch objects; the frame is done with them.
-    const out: Branch[] = branches;
-    if (out.length === 0 || out[out.length - 1]!.test.type !== 'otherwise') {
-      out.push({ label: 'none', test: OTHERWISE, parts: [] });
+    if (branches.length === 0 || branches[branches.length - 1]!.test.type !== 'otherwise') {
+      branches.push({ label: 'none', test: OTHERWISE, parts: [] });
     }
-    return { kind: 'branch', label: open.label, range, branches: out };
+    return { kind: 'branch', label: this.label, range, branches };
   }
 }
 
@@ -73,6 +67,8 @@ class Frame {
 export class TreeBuilder {
   readonly root: Part[] = [];
   private readonly stack: Frame[] = [];
+  /** What a Liquid `{% case %}` prints before its first `{% when %}`: nothing, so never read. */
+  private readonly discard: Part[] = [];
   /** Where printed parts go: the open branch of the innermost block, or the root. */
   private cur: Part[];
   /** The text not yet placed, body[textStart, textEnd) (textEnd < 0: none), and what the tag
@@ -133,15 +129,16 @@ export class TreeBuilder {
     collection?: string,
   ): void {
     this.tag(range, trimLeft, trimRight, true);
-    const f = new Frame(range, { block, closeName, label, branchLabel, test, collection });
+    if (block === 'case') this.discard.length = 0;
+    const f = new Frame(range, block, closeName, label, collection, this.discard, branchLabel, test);
     this.stack.push(f);
-    this.cur = f.branches[0]!.parts;
+    this.cur = f.parts;
   }
 
   mid(range: Range, trimLeft: boolean, trimRight: boolean, mid: 'else' | 'elsif' | 'when', label: string, test: BranchTest): void {
     this.tag(range, trimLeft, trimRight, true);
     const top = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
-    const ok = top !== undefined && !top.sawElse && (mid === 'else' || (mid === 'elsif' && top.info.block === 'if') || (mid === 'when' && top.info.block === 'case'));
+    const ok = top !== undefined && !top.sawElse && (mid === 'else' || (mid === 'elsif' && top.block === 'if') || (mid === 'when' && top.block === 'case'));
     if (!ok || top === undefined) {
       const tag = this.body.slice(range.start, range.end);
       this.findings.push({
@@ -155,14 +152,14 @@ export class TreeBuilder {
     if (mid === 'else') top.sawElse = true;
     const parts: Part[] = [];
     top.branches.push({ label, test, parts });
-    this.cur = parts;
+    this.cur = top.parts = parts;
   }
 
   close(range: Range, trimLeft: boolean, trimRight: boolean, closeName: string): void {
     this.tag(range, trimLeft, trimRight, true);
     const stack = this.stack;
     let k = stack.length - 1;
-    while (k >= 0 && stack[k]!.info.closeName !== closeName) k--;
+    while (k >= 0 && stack[k]!.closeName !== closeName) k--;
     if (k < 0) {
       this.findings.push({
         code: 'unmatched-close',
@@ -228,7 +225,7 @@ export class TreeBuilder {
     const f = this.stack.pop()!;
     // Index -1 of an empty stack would be a named-property lookup, not an element read.
     const n = this.stack.length;
-    this.cur = n > 0 ? this.stack[n - 1]!.branches[this.stack[n - 1]!.branches.length - 1]!.parts : this.root;
+    this.cur = n > 0 ? this.stack[n - 1]!.parts : this.root;
     this.cur.push(f.toPart(end));
   }
 
