@@ -249,6 +249,7 @@ describe('templates: ICU MessageFormat', () => {
 
   it('reports unknown argument types, missing other, stray and unclosed braces', () => {
     assert.deepEqual(findings(parse('{n, money}', 'icu')), ['unknown-argument-type@4-9:money']);
+    assert.deepEqual(findings(parse('{n, toString} {m, constructor}', 'icu')), ['unknown-argument-type@4-12:toString', 'unknown-argument-type@18-29:constructor']);
     assert.deepEqual(findings(parse('x {n, plural, one {a}} y', 'icu')), ['missing-other@2-22:{n, plural, one {a}}']);
     assert.deepEqual(findings(parse('a } b', 'icu')), ['unbalanced-braces@2-3:}']);
     const t = parse('Hi {name', 'icu');

@@ -4,14 +4,21 @@
 import { byStart, escapePart, NO_FILTERS, variablePart } from './flat';
 import type { Branch, Part, Template, TemplateFinding, ValueKind } from './types';
 
-const SIMPLE_TYPES: Record<string, ValueKind> = {
-  number: 'number',
-  date: 'text',
-  time: 'text',
-  spellout: 'text',
-  ordinal: 'text',
-  duration: 'text',
-};
+/** What a simple argument type prints; undefined for a type we do not know. (A switch: an object
+ * lookup would also find Object.prototype's members, `{n, toString}`.) */
+function simpleType(type: string): ValueKind | undefined {
+  switch (type.length) {
+    case 4:
+      return type === 'date' || type === 'time' ? 'text' : undefined;
+    case 6:
+      return type === 'number' ? 'number' : undefined;
+    case 7:
+      return type === 'ordinal' ? 'text' : undefined;
+    case 8:
+      return type === 'spellout' || type === 'duration' ? 'text' : undefined;
+  }
+  return undefined;
+}
 
 class Failure {
   constructor(readonly at: number, readonly end: number, readonly code: TemplateFinding['code'], readonly message: string) {}
@@ -195,7 +202,7 @@ class IcuParser {
       if (b.charCodeAt(i) !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' and the ${type} cases`);
       return this.branches(open, name, type, this.skipSpace(i + 1), out);
     }
-    const valueKind = SIMPLE_TYPES[type];
+    const valueKind = simpleType(type);
     if (valueKind === undefined) {
       throw new Failure(typeStart, Math.max(i, typeStart + 1), 'unknown-argument-type', type ? `Unknown ICU argument type '${type}'` : 'Missing ICU argument type');
     }
