@@ -50,12 +50,6 @@ class IcuParser {
   readonly findings: TemplateFinding[] = [];
   constructor(readonly body: string) {}
 
-  private skipSpace(i: number): number {
-    const b = this.body;
-    while (i < b.length && isSpace(b.charCodeAt(i))) i++;
-    return i;
-  }
-
   /** Index of the `}` matching the `{` at `open`, skipping quoted text; -1 if none. */
   private matching(open: number): number {
     const b = this.body;
@@ -179,82 +173,93 @@ class IcuParser {
   }
 
   private argumentOrThrow(open: number, out: Part[]): number {
+    // Each character is read once: `c` is always b[i] (NaN past the end).
     const b = this.body;
-    let i = this.skipSpace(open + 1);
+    const n = b.length;
+    let i = open + 1;
+    let c = b.charCodeAt(i);
+    while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     const nameStart = i;
-    while (i < b.length && isNameChar(b.charCodeAt(i))) i++;
+    while (i < n && isNameChar(c)) c = b.charCodeAt(++i);
+    if (i >= n) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+    if (i === nameStart) throw new Failure(open, Math.max(i, open + 1), 'empty-placeholder', 'An argument needs a name or number');
     const name = b.slice(nameStart, i);
-    if (i >= b.length) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
-    if (name === '') throw new Failure(open, Math.max(i, open + 1), 'empty-placeholder', 'An argument needs a name or number');
-    i = this.skipSpace(i);
-    const at = b.charCodeAt(i);
-    if (at === 0x7d) {
+    while (i < n && isSpace(c)) c = b.charCodeAt(++i);
+    if (c === 0x7d) {
       out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), 'text', NO_FILTERS));
       return i + 1;
     }
-    if (at !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' or '}' after argument '${name}'`);
-    i = this.skipSpace(i + 1);
+    if (c !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' or '}' after argument '${name}'`);
+    c = b.charCodeAt(++i);
+    while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     const typeStart = i;
-    while (i < b.length && isAsciiLetter(b.charCodeAt(i))) i++;
+    while (i < n && isAsciiLetter(c)) c = b.charCodeAt(++i);
     const type = b.slice(typeStart, i);
-    i = this.skipSpace(i);
-    if (type === 'plural' || type === 'selectordinal' || type === 'select') {
-      if (b.charCodeAt(i) !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' and the ${type} cases`);
-      return this.branches(open, name, type, this.skipSpace(i + 1), out);
+    while (i < n && isSpace(c)) c = b.charCodeAt(++i);
+    const branchType = type.length === 6 ? (type === 'plural' ? 'plural' : type === 'select' ? 'select' : null) : type.length === 13 && type === 'selectordinal' ? 'selectordinal' : null;
+    if (branchType !== null) {
+      if (c !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' and the ${type} cases`);
+      return this.branches(open, name, branchType, i + 1, out);
     }
     const valueKind = simpleType(type);
     if (valueKind === undefined) {
       throw new Failure(typeStart, Math.max(i, typeStart + 1), 'unknown-argument-type', type ? `Unknown ICU argument type '${type}'` : 'Missing ICU argument type');
     }
     let style = '';
-    if (b.charCodeAt(i) === 0x2c) {
+    if (c === 0x2c) {
       const close = this.matching(open);
       if (close < 0) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
       style = b.slice(i + 1, close).trim();
       i = close;
+      c = 0x7d;
     }
-    if (b.charCodeAt(i) !== 0x7d) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected '}' to close argument '${name}'`);
+    if (c !== 0x7d) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected '}' to close argument '${name}'`);
     out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), valueKind, NO_FILTERS, style ? `${type}, ${style}` : type));
     return i + 1;
   }
 
   private branches(open: number, name: string, type: 'plural' | 'selectordinal' | 'select', from: number, out: Part[]): number {
     const b = this.body;
+    const n = b.length;
     const plural = type !== 'select';
     let i = from;
+    let c = b.charCodeAt(i);
+    while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     let offset = 0;
-    if (plural && b.startsWith('offset:', i)) {
+    if (plural && c === 0x6f && b.startsWith('offset:', i)) {
       const m = /^offset:\s*(\d+)/.exec(b.slice(i, i + 32));
       if (!m) throw new Failure(i, i + 7, 'unbalanced-braces', "Expected a number after 'offset:'");
       offset = Number(m[1]);
-      i = this.skipSpace(i + m[0].length);
+      i += m[0].length;
+      c = b.charCodeAt(i);
     }
     const arms: Branch[] = [];
     let sawOther = false;
     for (;;) {
-      i = this.skipSpace(i);
-      if (i >= b.length) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
-      if (b.charCodeAt(i) === 0x7d) break;
+      while (i < n && isSpace(c)) c = b.charCodeAt(++i);
+      if (i >= n) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+      if (c === 0x7d) break;
       const selStart = i;
-      while (i < b.length && !isSpace(b.charCodeAt(i)) && b.charCodeAt(i) !== 0x7b && b.charCodeAt(i) !== 0x7d) i++;
+      while (i < n && !isSpace(c) && c !== 0x7b && c !== 0x7d) c = b.charCodeAt(++i);
       const selector = b.slice(selStart, i);
-      i = this.skipSpace(i);
-      if (b.charCodeAt(i) !== 0x7b) throw new Failure(selStart, Math.max(i, selStart + 1), 'unbalanced-braces', `Expected '{' after ${type} case '${selector}'`);
+      while (i < n && isSpace(c)) c = b.charCodeAt(++i);
+      if (c !== 0x7b) throw new Failure(selStart, Math.max(i, selStart + 1), 'unbalanced-braces', `Expected '{' after ${type} case '${selector}'`);
       const parts: Part[] = [];
       const end = this.message(i + 1, true, plural ? name : null, parts);
-      if (end >= b.length) throw new Failure(i, i + 1, 'unclosed-tag', `The '${selector}' case is never closed`);
-      if (selector === 'other') sawOther = true;
+      if (end >= n) throw new Failure(i, i + 1, 'unclosed-tag', `The '${selector}' case is never closed`);
+      const other = selector === 'other';
+      if (other) sawOther = true;
       arms.push({
         label: selector,
-        test:
-          selector === 'other'
-            ? { type: 'otherwise' }
-            : plural
-              ? { type: 'plural', name, selector, offset, ordinal: type === 'selectordinal' }
-              : { type: 'equals', name, values: [selector] },
+        test: other
+          ? { type: 'otherwise' }
+          : plural
+            ? { type: 'plural', name, selector, offset, ordinal: type === 'selectordinal' }
+            : { type: 'equals', name, values: [selector] },
         parts,
       });
       i = end + 1;
+      c = b.charCodeAt(i);
     }
     const range = { start: open, end: i + 1 };
     if (!sawOther) {
