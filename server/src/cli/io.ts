@@ -25,6 +25,24 @@ export interface CliFs extends WalkFs {
    * half. A file the user may not write is refused (EACCES), never replaced by the rename.
    */
   writeFileAtomic(path: string, data: Uint8Array): IoError | undefined;
+  /** Reads the files of a long run on another thread, ahead of the lint; undefined if it cannot. */
+  readAhead?(paths: readonly string[], options: ReadAheadOptions): ReadAhead | undefined;
+}
+
+export type ReadResult = Uint8Array | IoError | Oversized;
+
+export interface ReadAheadOptions {
+  /** --fix: a later path that reaches a rewritten file (a symlink) must see the rewrite, as it would unread. */
+  readonly identify: boolean;
+}
+
+export interface ReadAhead {
+  /** File `index`'s read, as readFileUpTo(path, maxBytes) would give it now; each is taken once, in order. */
+  take(index: number, maxBytes: number): ReadResult;
+  /** File `index` is about to be rewritten: a later path read ahead from the same file is read again. */
+  willWrite(index: number): void;
+  /** Ends the read-ahead (the run is over, or failed). */
+  close(): void;
 }
 
 export interface RuleInfo {

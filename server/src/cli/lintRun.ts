@@ -4,7 +4,7 @@ import type { LintResult } from '../../../shared/lint/types';
 import type { Context } from './context';
 import { collectFiles } from '../files';
 import { fixText, unifiedDiff } from './fix';
-import { isIoError, isOversized } from './io';
+import { isIoError, isOversized, type ReadAhead } from './io';
 import { githubFile } from './formatters/github';
 import { fileTally, paint, stylishFile, type FileTally } from './formatters/stylish';
 import { progressBar, type Progress } from './progress';
@@ -80,14 +80,33 @@ export interface FileJob {
 }
 
 
+/** Runs shorter than this read on the main thread: the reader thread's start would cost more than it saves. */
+export const READ_AHEAD_MIN_FILES = 500;
+
+/** The run's reads, made ahead on another thread when the run is long (see readAhead.ts). */
+export function readAheadFor(ctx: Context, jobs: readonly FileJob[]): ReadAhead | undefined {
+  const { io } = ctx;
+  // SMSLINT_READAHEAD=0 reads every file on the main thread; =1 reads ahead whatever the run's length.
+  const forced = io.env.SMSLINT_READAHEAD;
+  if (!io.fs.readAhead || forced === '0' || (forced !== '1' && jobs.length < READ_AHEAD_MIN_FILES) || jobs.length === 0) return undefined;
+  return io.fs.readAhead(jobs.map((j) => j.path), { identify: ctx.options.command === 'lint' && ctx.options.fix });
+}
+
+/** A job whose read comes from the run's read-ahead, by its index there. */
+export interface AheadJob {
+  readonly reads: ReadAhead;
+  readonly index: number;
+}
+
 /** Reads, lints, fixes and renders one file; its stderr lines come back instead of going out. */
-export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: boolean): FileOutcome {
+export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: boolean, ahead?: AheadJob): FileOutcome {
   const { io } = ctx;
   const messages: { fail: boolean; text: string }[] = [];
   const local: Context = { ...ctx, warn: (text) => messages.push({ fail: false, text }), fail: (text) => messages.push({ fail: true, text }) };
   const maxFileSize = ctx.configFor(job.path).files.maxFileSize;
   // A UTF-16 unit takes at most 3 bytes of UTF-8 (2 of UTF-16): past 3× the limit the file is surely over it.
-  const bytes = io.fs.readFileUpTo(job.path, 3 * maxFileSize + 3);
+  const limit = 3 * maxFileSize + 3;
+  const bytes = ahead ? ahead.reads.take(ahead.index, limit) : io.fs.readFileUpTo(job.path, limit);
   if (isOversized(bytes)) {
     const reason = `the file is ${bytes.bytes} bytes (at least ${Math.floor(bytes.bytes / 3)} characters), over the limit of ${maxFileSize} (maxFileSize)`;
     local.warn(`${displayPath(io.cwd, job.path)}: skipped: ${reason}.`);
@@ -102,6 +121,7 @@ export function lintFile(ctx: Context, job: FileJob, mode: OutputMode, color: bo
   }
   const linted = lintText(local, job.path, bytes);
   if (linted.output) {
+    ahead?.reads.willWrite(ahead.index);
     const err = io.fs.writeFileAtomic(job.path, linted.output);
     if (err) local.fail(`${displayPath(io.cwd, job.path)}: cannot write the fixes (${err.message}); the file is unchanged.`);
   }
@@ -147,12 +167,17 @@ export function lintPaths(ctx: Context): LintedRun {
   const planned = planRun(ctx);
   const reports: FileReport[] = [];
   let warnings = 0;
-  for (const job of planned.jobs) {
-    const outcome = lintFile(ctx, job, 'report', false);
-    planned.progress.tick();
-    consume(ctx, outcome);
-    if (outcome.report) reports.push(outcome.report);
-    warnings += outcome.warnings;
+  const reads = readAheadFor(ctx, planned.jobs);
+  try {
+    planned.jobs.forEach((job, index) => {
+      const outcome = lintFile(ctx, job, 'report', false, reads && { reads, index });
+      planned.progress.tick();
+      consume(ctx, outcome);
+      if (outcome.report) reports.push(outcome.report);
+      warnings += outcome.warnings;
+    });
+  } finally {
+    reads?.close();
   }
   finishRun(ctx, planned);
   return { reports, warnings };

@@ -5,6 +5,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import { nodeConfigFs } from '../nodeFs';
 import { ioError, nodeWalkFs, readFileUpTo } from '../files';
 import type { CliFs, CliIo, Interrupts, IoError, LintEngine } from './io';
+import { startReadAhead } from './readAhead';
 
 /**
  * A fix's temp file, named for the target, the process and the thread: whoever stops a thread
@@ -85,6 +86,7 @@ export const nodeCliFs: CliFs = {
     return readFileUpTo(path, Infinity) as Uint8Array | IoError;
   },
   readFileUpTo,
+  readAhead: startReadAhead,
   writeFileAtomic(path, data) {
     let target: string;
     let mode: number;
