@@ -16,6 +16,12 @@ function firstWord(s: string): string {
   return i === s.length ? s : s.slice(0, i);
 }
 
+/** The end of the leading run of non-space characters of body[a, z) (`/^\S+/`). */
+function wordEnd(body: string, a: number, z: number): number {
+  while (a < z && !isSpace(body.charCodeAt(a))) a++;
+  return a;
+}
+
 /** body.slice(a, z).trim(), without the untrimmed slice. */
 function trimmed(body: string, a: number, z: number): string {
   while (a < z && isSpace(body.charCodeAt(a))) a++;
@@ -28,11 +34,12 @@ export function parseMustache(body: string, handlebars: boolean): Template {
   const tree = new TreeBuilder(body, findings, true);
   let pos = 0;
   let textStart = 0;
-  // The next `{{` at or after `pos`, found while checking the previous tag was closed.
+  // The next `{{` at or after `pos` when known (body.length: none), found while checking the
+  // previous tag was closed.
   let next = body.indexOf('{{');
   while (pos < body.length) {
     const open = next >= pos ? next : body.indexOf('{{', pos);
-    if (open < 0) break;
+    if (open < 0 || open >= body.length) break;
     const triple = body.charCodeAt(open + 2) === 0x7b && !(handlebars && body.startsWith('{{{{', open));
     let closer = triple ? '}}}' : '}}';
     let innerStart = open + (triple ? 3 : 2);
@@ -46,24 +53,15 @@ export function parseMustache(body: string, handlebars: boolean): Template {
       close = body.indexOf(closer, innerStart);
       reopen = body.indexOf('{{', innerStart);
     } else {
-      // Tags are short: the closer or a new `{{`, whichever comes first, char by char.
-      close = -1;
-      reopen = -1;
-      for (let i = innerStart; i < body.length; i++) {
-        const c = body.charCodeAt(i);
-        if (c === 0x7d) {
-          if (body.charCodeAt(i + 1) === 0x7d && (!triple || body.charCodeAt(i + 2) === 0x7d)) {
-            close = i;
-            break;
-          }
-        } else if (c === 0x7b && body.charCodeAt(i + 1) === 0x7b) {
-          reopen = i;
-          break;
-        }
+      // The closer or a new `{{`, whichever comes first; a `{{` after the closer is the next tag.
+      close = body.indexOf(closer, innerStart);
+      reopen = body.indexOf('{{', innerStart);
+      if (reopen >= 0 && (close < 0 || reopen < close)) close = -1;
+      else {
+        next = reopen < 0 ? body.length : reopen;
+        reopen = -1;
       }
     }
-    // After a closed tag the next `{{` is past it: searched for from there.
-    next = reopen;
     if (close < 0 || (!longComment && reopen >= 0 && reopen < close)) {
       findings.push({
         code: 'unclosed-tag',
@@ -100,8 +98,13 @@ export function parseMustache(body: string, handlebars: boolean): Template {
       continue;
     }
     const sigil = innerStart < innerEnd ? body.charCodeAt(innerStart) : 0;
-    // What follows a sigil; only sigil tags read it.
-    const rest = sigil === 0x21 || sigil === 0x3d || sigil === 0x3e || sigil === 0x26 || sigil === 0x2f || sigil === 0x5e || sigil === 0x23 ? trimmed(body, innerStart + 1, innerEnd) : '';
+    // What follows a sigil, body[a, z) trimmed; only sigil tags read it, and slice what they need.
+    let a = innerStart + 1;
+    let z = innerEnd;
+    if (sigil === 0x21 || sigil === 0x3d || sigil === 0x3e || sigil === 0x26 || sigil === 0x2f || sigil === 0x5e || sigil === 0x23) {
+      while (a < z && isSpace(body.charCodeAt(a))) a++;
+      while (z > a && isSpace(body.charCodeAt(z - 1))) z--;
+    }
     switch (sigil) {
       case 0x21: // !
         tree.void(range, trimLeft, trimRight);
@@ -116,27 +119,27 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         tree.void(range, trimLeft, trimRight);
         continue;
       case 0x3e: // >
-        tree.variable(range, trimLeft, trimRight, variablePart(`>${firstWord(rest)}`, range, body.slice(range.start, range.end), 'partial', NO_FILTERS));
+        tree.variable(range, trimLeft, trimRight, variablePart(`>${body.slice(a, wordEnd(body, a, z))}`, range, body.slice(range.start, range.end), 'partial', NO_FILTERS));
         continue;
       case 0x26: // &
-        tree.variable(range, trimLeft, trimRight, variable(body, range, rest, false));
+        tree.variable(range, trimLeft, trimRight, variable(body, range, body.slice(a, z), false));
         continue;
       case 0x2f: // /
-        tree.close(range, trimLeft, trimRight, firstWord(rest));
+        tree.close(range, trimLeft, trimRight, body.slice(a, wordEnd(body, a, z)));
         continue;
       case 0x5e: // ^
-        if (handlebars && rest === '') {
+        if (handlebars && a === z) {
           tree.mid(range, trimLeft, trimRight, 'else', 'else', OTHERWISE);
           continue;
         }
-        openSection(tree, rest, range, trimLeft, trimRight, 'falsy', handlebars);
+        openSection(tree, body, a, z, range, trimLeft, trimRight, 'falsy', handlebars);
         continue;
       case 0x23: // #
-        openSection(tree, rest, range, trimLeft, trimRight, 'truthy', handlebars);
+        openSection(tree, body, a, z, range, trimLeft, trimRight, 'truthy', handlebars);
         continue;
     }
     const content = trimmed(body, innerStart, innerEnd);
-    if (handlebars && (content === 'else' || content.startsWith('else '))) {
+    if (handlebars && content.charCodeAt(0) === 0x65 && (content === 'else' || content.startsWith('else '))) {
       const cond = content.slice(4).trim();
       if (cond === '') tree.mid(range, trimLeft, trimRight, 'else', 'else', OTHERWISE);
       else {
@@ -172,17 +175,23 @@ function simpleTest(expr: string, negate: boolean): BranchTest {
   return { type: 'opaque', expression: negate ? `not (${expr})` : expr };
 }
 
+/** A section `{{#helper arg}}` whose text after the sigil is body[a, z), trimmed. */
 function openSection(
   tree: TreeBuilder,
-  rest: string,
+  body: string,
+  a: number,
+  z: number,
   range: { start: number; end: number },
   trimLeft: boolean,
   trimRight: boolean,
   polarity: 'truthy' | 'falsy',
   handlebars: boolean,
 ): void {
-  const helper = firstWord(rest);
-  const arg = rest.slice(helper.length).trim();
+  const end = wordEnd(body, a, z);
+  const helper = body.slice(a, end);
+  let argStart = end;
+  while (argStart < z && isSpace(body.charCodeAt(argStart))) argStart++;
+  const arg = body.slice(argStart, z);
   if (handlebars && (helper === 'if' || helper === 'unless' || helper === 'with')) {
     const test = simpleTest(arg, helper === 'unless');
     return tree.open(range, trimLeft, trimRight, 'if', helper, `${helper} ${arg}`, arg, test);
