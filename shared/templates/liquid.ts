@@ -245,8 +245,8 @@ function isVariablePath(s: string): boolean {
   return true;
 }
 
-function condTest(expr: string, negate: boolean): BranchTest {
-  const e = expr.trim();
+/** The test of `{% if e %}` (negated for `unless`); `e` comes trimmed. */
+function condTest(e: string, negate: boolean): BranchTest {
   if (isVariablePath(e)) return { type: negate ? 'falsy' : 'truthy', name: e };
   const m = /^([\w.]+)\s*==\s*(.+)$/.exec(e);
   if (m && !negate) {
@@ -257,10 +257,13 @@ function condTest(expr: string, negate: boolean): BranchTest {
 }
 
 function whenTest(subject: string, list: string): BranchTest {
-  const values: string[] = [];
   // Without a comma or an `or` the list is one value.
-  const pieces = list.includes(',') || list.includes('or') ? list.split(/\s*(?:,|\bor\b)\s*/) : [list];
-  for (const piece of pieces) {
+  if (!hasSeparator(list)) {
+    const a = parseArg(list);
+    return a.kind === 'name' ? { type: 'opaque', expression: `${subject} == ${list}` } : { type: 'equals', name: subject, values: [String(a.value)] };
+  }
+  const values: string[] = [];
+  for (const piece of list.split(/\s*(?:,|\bor\b)\s*/)) {
     const a = parseArg(piece);
     if (a.kind === 'name') return { type: 'opaque', expression: `${subject} == ${list}` };
     values.push(String(a.value));
@@ -268,17 +271,30 @@ function whenTest(subject: string, list: string): BranchTest {
   return { type: 'equals', name: subject, values };
 }
 
-/** The tags that mean something to us; `Other` is reported as not understood. */
+/** Whether a when-list has a `,` or an `or` anywhere (one short scan instead of two searches). */
+function hasSeparator(list: string): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 0x2c || (c === 0x6f && list.charCodeAt(i + 1) === 0x72)) return true;
+  }
+  return false;
+}
+
+/** The tags that mean something to us; `Other` is reported as not understood. The tags that read
+ * an argument come first, up to `Counter`. */
 const enum Tag {
-  Other,
   If,
   Unless,
   Elsif,
-  Else,
   Case,
   When,
   For,
   Tablerow,
+  /** `include`, `render`. */
+  Partial,
+  /** `increment`, `decrement`. */
+  Counter,
+  Else,
   EndIf,
   EndUnless,
   EndCase,
@@ -286,13 +302,10 @@ const enum Tag {
   EndTablerow,
   /** `raw`, `comment`, `capture`: their bodies are not parsed. */
   Verbatim,
-  /** `include`, `render`. */
-  Partial,
   Echo,
-  /** `increment`, `decrement`. */
-  Counter,
   /** `assign`, `break`, `continue`, `#` comments: print nothing. */
   Void,
+  Other,
 }
 
 /** The tag a word names, told by its length and first letter before one full compare (a string
@@ -441,11 +454,15 @@ export function parseLiquid(body: string): Template {
     let wordEnd = lead;
     while (wordEnd < innerEnd && isWordOrHash(body.charCodeAt(wordEnd))) wordEnd++;
     const word = body.slice(lead, wordEnd);
+    const tag = tagOf(word);
+    // The argument, body[argStart, argEnd) trimmed, for the tags that have one.
     let argStart = wordEnd;
     let argEnd = innerEnd;
-    while (argStart < argEnd && isSpace(body.charCodeAt(argStart))) argStart++;
-    while (argEnd > argStart && isSpace(body.charCodeAt(argEnd - 1))) argEnd--;
-    switch (tagOf(word)) {
+    if (tag <= Tag.Counter) {
+      while (argStart < argEnd && isSpace(body.charCodeAt(argStart))) argStart++;
+      while (argEnd > argStart && isSpace(body.charCodeAt(argEnd - 1))) argEnd--;
+    }
+    switch (tag) {
       case Tag.If:
       case Tag.Unless: {
         const name = word.length === 2 ? 'if' : 'unless';
