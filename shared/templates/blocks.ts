@@ -129,7 +129,7 @@ export class TreeBuilder {
     collection?: string,
   ): void {
     this.tag(range, trimLeft, trimRight, true);
-    if (block === 'case') this.discard.length = 0;
+    if (block === 'case' && this.discard.length > 0) this.discard.length = 0;
     const f = new Frame(range, block, closeName, label, collection, this.discard, branchLabel, test);
     this.stack.push(f);
     this.cur = f.parts;

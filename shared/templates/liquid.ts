@@ -271,6 +271,12 @@ function whenTest(subject: string, list: string): BranchTest {
   return { type: 'equals', name: subject, values };
 }
 
+/** `${word} ${arg}` for a tag whose word is body[lead, wordEnd) and argument body[argStart,
+ * argEnd): one slice when the tag itself spells it so (one space between), else a concatenation. */
+function label(body: string, lead: number, wordEnd: number, argStart: number, argEnd: number, word: string, arg: string): string {
+  return argStart === wordEnd + 1 && body.charCodeAt(wordEnd) === 0x20 ? body.slice(lead, argEnd) : `${word} ${arg}`;
+}
+
 /** Whether a when-list has a `,` or an `or` anywhere (one short scan instead of two searches). */
 function hasSeparator(list: string): boolean {
   for (let i = 0; i < list.length; i++) {
@@ -467,7 +473,7 @@ export function parseLiquid(body: string): Template {
       case Tag.Unless: {
         const name = word.length === 2 ? 'if' : 'unless';
         const arg = body.slice(argStart, argEnd);
-        tree.open(range, trimLeft, trimRight, 'if', name, `${name} ${arg}`, arg, condTest(arg, name === 'unless'));
+        tree.open(range, trimLeft, trimRight, 'if', name, label(body, lead, wordEnd, argStart, argEnd, name, arg), arg, condTest(arg, name === 'unless'));
         break;
       }
       case Tag.Elsif: {
@@ -481,13 +487,13 @@ export function parseLiquid(body: string): Template {
       case Tag.Case: {
         const arg = body.slice(argStart, argEnd);
         caseSubjects.push(arg);
-        tree.open(range, trimLeft, trimRight, 'case', 'case', `case ${arg}`, '', OTHERWISE);
+        tree.open(range, trimLeft, trimRight, 'case', 'case', label(body, lead, wordEnd, argStart, argEnd, 'case', arg), '', OTHERWISE);
         break;
       }
       case Tag.When: {
         const arg = body.slice(argStart, argEnd);
         const subject = caseSubjects.length > 0 ? caseSubjects[caseSubjects.length - 1]! : '';
-        tree.mid(range, trimLeft, trimRight, 'when', `when ${arg}`, whenTest(subject, arg));
+        tree.mid(range, trimLeft, trimRight, 'when', label(body, lead, wordEnd, argStart, argEnd, 'when', arg), whenTest(subject, arg));
         break;
       }
       case Tag.For:
@@ -496,7 +502,7 @@ export function parseLiquid(body: string): Template {
         const arg = body.slice(argStart, argEnd);
         const m = /^\w+\s+in\s+(\S+)/.exec(arg);
         const collection = m?.[1] ?? arg;
-        tree.open(range, trimLeft, trimRight, 'each', name, `${name} ${arg}`, collection, { type: 'truthy', name: collection }, collection);
+        tree.open(range, trimLeft, trimRight, 'each', name, label(body, lead, wordEnd, argStart, argEnd, name, arg), collection, { type: 'truthy', name: collection }, collection);
         break;
       }
       case Tag.EndIf:

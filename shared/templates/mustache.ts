@@ -194,7 +194,9 @@ function openSection(
   const arg = body.slice(argStart, z);
   if (handlebars && (helper === 'if' || helper === 'unless' || helper === 'with')) {
     const test = simpleTest(arg, helper === 'unless');
-    return tree.open(range, trimLeft, trimRight, 'if', helper, `${helper} ${arg}`, arg, test);
+    // `${helper} ${arg}`: a slice when the tag spells it so (one space between).
+    const label = argStart === end + 1 && body.charCodeAt(end) === 0x20 ? body.slice(a, z) : `${helper} ${arg}`;
+    return tree.open(range, trimLeft, trimRight, 'if', helper, label, arg, test);
   }
   if (handlebars && helper === 'each') {
     const collection = firstWord(arg);
