@@ -219,6 +219,21 @@ function findClose(body: string, from: number, closer: string, q: Quotes): numbe
   return q.single >= c && q.double >= c ? c : findCloseSlow(body, from, closer);
 }
 
+/** `close` when it is outside the quoted strings that open in body[from, close), else -1; each
+ * quote is hopped over by a native search for its partner. */
+function outsideQuotes(body: string, from: number, close: number, q: Quotes): number {
+  for (;;) {
+    if (q.single < from) q.single = nextOrEnd(body, "'", from);
+    if (q.double < from) q.double = nextOrEnd(body, '"', from);
+    const single = q.single < q.double;
+    const at = single ? q.single : q.double;
+    if (at >= close) return close;
+    const end = body.indexOf(single ? "'" : '"', at + 1);
+    if (end < 0 || end > close) return -1;
+    from = end + 1;
+  }
+}
+
 function nextOrEnd(body: string, ch: string, from: number): number {
   const i = body.indexOf(ch, from);
   return i < 0 ? body.length : i;
@@ -397,11 +412,10 @@ export function parseLiquid(body: string): Template {
     // by one short scan. Anything else takes the general route below.
     let close = body.indexOf(closer, open + 2);
     if (close >= 0) {
-      // Native searches: no quote and no `{` before the closer means the scan below would stop there.
-      if (quotes.single < open + 2) quotes.single = nextOrEnd(body, "'", open + 2);
-      if (quotes.double < open + 2) quotes.double = nextOrEnd(body, '"', open + 2);
+      // Native searches: no `{` before the closer and every quote before it closed before it
+      // means the scan below would stop there.
       nextOpen = nextOrEnd(body, '{', open + 2);
-      if (quotes.single < close || quotes.double < close || nextOpen < close) close = -1;
+      close = nextOpen < close ? -1 : outsideQuotes(body, open + 2, close, quotes);
     }
     const closeCode = isOutput ? 0x7d : 0x25;
     let quote = 0;
