@@ -21,6 +21,8 @@ const ARM_VAR: number[] = [];
 const ARM_AT: number[] = [];
 const FIRST_ARM: number[] = [];
 const SLOTS: Stats[] = [];
+const OWNER_GROUP: number[] = [];
+const OWNER_ARM: number[] = [];
 /** The variables one case prints, its first `printedCount` entries. */
 const PRINTED: VariableInfo[] = [];
 /** rootVar codes besides variable indices. */
@@ -45,9 +47,15 @@ class Shallow extends Choices {
   readonly firstArm = FIRST_ARM;
   /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
   readonly slots = SLOTS;
+  /** Where variable k is printed when each is printed once: group and arm (-1: top level). */
+  readonly ownerGroup = OWNER_GROUP;
+  readonly ownerArm = OWNER_ARM;
+  /** Some variable is printed more than once (`figure` then dedupes). */
+  private repeated = false;
   private readonly lit = new Stats();
-  /** Label text and object of arm k, made when first needed. */
-  private armTexts: string[] = NO_TEXTS;
+  /** Label text of arm k (every one is read once there are figures), and its Label object, made
+   * when first needed. */
+  armTexts: string[] = NO_TEXTS;
   private armLabels: Label[] = NO_LABEL_LIST;
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
@@ -74,29 +82,28 @@ class Shallow extends Choices {
         continue;
       }
       if (p.kind === 'variable') {
-        rootVar[i] = varIndex(this.vars, p);
+        rootVar[i] = this.own(p, -1, -1);
         continue;
       }
       if (p.kind !== 'branch' || p.branches.length === 0) return false;
       rootVar[i] = GROUP;
       this.firstArm[this.groups.length] = arms;
       this.groups.push(p);
-      for (const b of p.branches) {
+      const g = this.groups.length - 1;
+      const bs = p.branches;
+      for (let a = 0; a < bs.length; a++) {
         this.armAt[arms++] = nVar;
-        const ps = b.parts;
+        const ps = bs[a]!.parts;
         for (let j = 0; j < ps.length; j++) {
           const q = ps[j]!;
-          if (q.kind === 'variable') armVar[nVar++] = varIndex(this.vars, q);
+          if (q.kind === 'variable') armVar[nVar++] = this.own(q, g, a);
           else if (q.kind === 'literal') armVar[nVar++] = LITERAL;
           else return false;
         }
       }
     }
     this.armAt[arms] = nVar;
-    if (arms > 0) {
-      this.armTexts = new Array<string>(arms);
-      this.armLabels = new Array<Label>(arms);
-    }
+    if (arms > 0) this.armLabels = new Array<Label>(arms);
     const n = 3 + 3 * arms;
     const slots = this.slots;
     for (let k = 0; k < n; k++) {
@@ -105,6 +112,17 @@ class Shallow extends Choices {
       else st.len = st.septets = st.flags = st.complex = 0;
     }
     return true;
+  }
+
+  /** varIndex, noting where a first use is printed. */
+  private own(p: VariablePart, g: number, a: number): number {
+    const n = this.vars.length;
+    const k = varIndex(this.vars, p);
+    if (k === n) {
+      this.ownerGroup[k] = g;
+      this.ownerArm[k] = a;
+    } else this.repeated = true;
+    return k;
   }
 
   get(name: string): VariableInfo | undefined {
@@ -187,20 +205,23 @@ class Shallow extends Choices {
     return k < 0 ? (p as LiteralPart).text : (printedText(p as VariablePart, this.vars[k]!, sc, this.extendedInWorst) ?? '');
   }
 
-  /** `if vip: else` for arm i of group g. */
-  armText(g: number, i: number): string {
-    const k = this.firstArm[g]! + i;
-    let t = this.armTexts[k];
-    if (t === undefined) {
-      const p = this.groups[g]!;
-      t = this.armTexts[k] = `${p.label}: ${p.branches[i]!.label}`;
+  /** Names the arms: `if vip: else` for arm i of group g. */
+  nameArms(): void {
+    const groups = this.groups;
+    if (groups.length === 0) return;
+    const last = groups.length - 1;
+    const texts = (this.armTexts = new Array<string>(this.firstArm[last]! + groups[last]!.branches.length));
+    let k = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const p = groups[g]!;
+      const bs = p.branches;
+      for (let i = 0; i < bs.length; i++) texts[k++] = `${p.label}: ${bs[i]!.label}`;
     }
-    return t;
   }
 
   label(g: number, i: number): Label {
     const k = this.firstArm[g]! + i;
-    return (this.armLabels[k] ??= { text: this.armText(g, i), kind: 'branch' });
+    return (this.armLabels[k] ??= { text: this.armTexts[k]!, kind: 'branch' });
   }
 
   /** The figure of case `sc` along `arms`; `c`: its count when already known. */
@@ -210,6 +231,17 @@ class Shallow extends Choices {
     const printed = PRINTED;
     this.printedCount = 0;
     const labels = new Array<Label>(arms.length);
+    for (let g = 0; g < arms.length; g++) labels[g] = this.label(g, arms[g]!);
+    if (!this.repeated) {
+      // Each variable printed once: in body order, those at the top level or in a chosen arm.
+      const vars = this.vars;
+      let n = 0;
+      for (let k = 0; k < vars.length; k++) {
+        const g = this.ownerGroup[k]!;
+        if (g < 0 || arms[g] === this.ownerArm[k]) printed[n++] = vars[k]!;
+      }
+      return this.caseOf(parts, printed, n, labels, arms, sc, c, sizes);
+    }
     this.seen = 0;
     let g = 0;
     const rootVar = this.rootVar;
@@ -217,9 +249,7 @@ class Shallow extends Choices {
       const v = rootVar[i]!;
       if (v !== GROUP) this.print(v, printed);
       else {
-        const a = arms[g]!;
-        const k = this.firstArm[g]! + a;
-        labels[g] = this.label(g, a);
+        const k = this.firstArm[g]! + arms[g]!;
         g++;
         const end = this.armAt[k + 1]!;
         for (let j = this.armAt[k]!; j < end; j++) this.print(this.armVar[j]!, printed);
@@ -287,6 +317,7 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
     variables[k] = v.r;
   }
   m.measure(parts);
+  m.nameArms();
 
   // Every combination in document order, the last group turning fastest.
   const variants = new Array<VariantFigures>(variantCount);
@@ -295,13 +326,40 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   for (let g = 0; g < G; g++) arms[g] = 0;
   let bestI = 0;
   let worstI = 0;
+  const slots = m.slots;
+  const firstArm = m.firstArm;
+  const texts = m.armTexts;
+  const topB = slots[BEST]!;
+  const topW = slots[WORST]!;
   for (let i = 0; i < variantCount; i++) {
-    const best = m.count(parts, arms, BEST, sizes);
-    const worst = m.count(parts, arms, WORST, sizes);
+    // The best and worst sums of this combination in one pass over its arms.
+    let bl = topB.len;
+    let bs = topB.septets;
+    let bf = topB.flags;
+    let bc = topB.complex;
+    let wl = topW.len;
+    let ws = topW.septets;
+    let wf = topW.flags;
+    let wc = topW.complex;
+    for (let g = 0; g < G; g++) {
+      const k = 3 + 3 * (firstArm[g]! + arms[g]!);
+      const b = slots[k]!;
+      const w = slots[k + 1]!;
+      bl += b.len;
+      bs += b.septets;
+      bf |= b.flags;
+      bc += b.complex;
+      wl += w.len;
+      ws += w.septets;
+      wf |= w.flags;
+      wc += w.complex;
+    }
+    const best = countFrom(bl, bs, bf, bc, sizes) ?? renderedCount(m.render(parts, arms, BEST), sizes);
+    const worst = countFrom(wl, ws, wf, wc, sizes) ?? renderedCount(m.render(parts, arms, WORST), sizes);
     let variant: string[];
     if (variantCount !== 1) {
       variant = new Array<string>(G);
-      for (let g = 0; g < G; g++) variant[g] = m.armText(g, arms[g]!);
+      for (let g = 0; g < G; g++) variant[g] = texts[firstArm[g]! + arms[g]!]!;
     } else variant = [];
     variants[i] = { variant, best, worst };
     if (i > 0) {
