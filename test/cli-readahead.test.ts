@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { readFileUpTo } from '../server/src/files';
-import { READER_SOURCE, startReadAhead, type ReaderOptions } from '../server/src/cli/readAhead';
+import { READER_SOURCE, startReadAhead, type Reader, type ReaderOptions } from '../server/src/cli/readAhead';
 import type { CliFs, ReadResult } from '../server/src/cli/io';
 import { main } from '../server/src/cli/main';
 import { coreEngine } from '../server/src/cli/engine';
 import { nodeCliFs } from '../server/src/cli/nodeIo';
 import { nodeConfigFs } from '../server/src/nodeFs';
+import { createContext } from '../server/src/cli/context';
+import { readAheadFor, READ_AHEAD_MIN_FILES } from '../server/src/cli/lintRun';
+import { parseCliArgs } from '../server/src/cli/args';
 
 const BIN = resolve('bin/smslint.js');
 
@@ -139,7 +142,7 @@ const BODIES = [
   '{{name}}: '.repeat(30),
 ];
 
-/** 600 files (over the threshold), with files that cannot be read, are over their limit, or alias others. */
+/** 600 files (read ahead when SMSLINT_READAHEAD=1), some over their limit, binary, big, or reached by two paths. */
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'smslint-readahead-cli-'));
   for (const d of ['a', 'b', 'small']) mkdirSync(join(root, d));
@@ -227,8 +230,14 @@ describe('read-ahead: the CLI prints the same bytes', function () {
     // The walk lists files the reads then cannot open (as root, a permission cannot be taken away).
     const gone = [join(root, 'a', 't100x.sms'), join(root, 'a', 'dir.sms'), join(root, 'b', 't400x.sms')];
     const named = join(root, 'b', 't500x.sms');
+    const readers: Reader[] = [];
     const fs: CliFs = {
       ...nodeCliFs,
+      readAhead: (paths, options) => {
+        const r = startReadAhead(paths, options);
+        if (r) readers.push(r);
+        return r;
+      },
       glob: (patterns, options) => {
         const r = nodeCliFs.glob(patterns, options);
         return { ...r, files: [...r.files, ...gone].sort() };
@@ -255,10 +264,38 @@ describe('read-ahead: the CLI prints the same bytes', function () {
     assert.match(walked.stderr, /a\/t100x\.sms: cannot read the file \(no such file or directory\)/);
     assert.match(walked.stderr, /a\/dir\.sms: cannot read the file \(is a directory\)/);
     assert.equal(walked.code, 1, 'a walked file that cannot be read is reported and skipped');
+    const started = () => readers.map((r) => r.counts);
+    assert.deepEqual(started(), []);
     assert.deepEqual(await inProcess(['--format', 'json'], '1'), walked);
+    // The main thread reads the first files itself while the worker starts; the worker the rest.
+    assert.ok(started().length === 1 && started()[0]!.worker > 100, 'the worker read most files');
     const explicit = await inProcess(['.', 'b/t500x.sms'], '0');
     assert.match(explicit.stderr, /b\/t500x\.sms: cannot read the file/);
     assert.equal(explicit.code, 2, 'a named file that cannot be read fails the run');
     assert.deepEqual(await inProcess(['.', 'b/t500x.sms'], '1'), explicit);
+  });
+
+  it('reads ahead from 2,000 files unless told otherwise', () => {
+    const options = (argv: string[]) => {
+      const p = parseCliArgs(argv);
+      assert.ok(p.ok);
+      return p.options;
+    };
+    const started: number[] = [];
+    const fs: CliFs = { ...nodeCliFs, readAhead: (paths) => (started.push(paths.length), undefined) };
+    const ctx = (env: Record<string, string>) =>
+      createContext({ cwd: root, env, stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false }, readStdin: async () => new Uint8Array(), fs, configFs: nodeConfigFs, engine: coreEngine, now: () => 0 }, options([]), {
+        problems() {},
+        warn() {},
+        fail() {},
+        failed: () => false,
+      });
+    const jobs = (n: number) => Array.from({ length: n }, (_, i) => ({ path: join(root, `f${i}.sms`), explicit: false }));
+    readAheadFor(ctx({}), jobs(READ_AHEAD_MIN_FILES - 1));
+    readAheadFor(ctx({}), jobs(READ_AHEAD_MIN_FILES));
+    readAheadFor(ctx({ SMSLINT_READAHEAD: '0' }), jobs(READ_AHEAD_MIN_FILES));
+    readAheadFor(ctx({ SMSLINT_READAHEAD: '1' }), jobs(3));
+    readAheadFor(ctx({ SMSLINT_READAHEAD: '1' }), jobs(0));
+    assert.deepEqual(started, [READ_AHEAD_MIN_FILES, 3]);
   });
 });
