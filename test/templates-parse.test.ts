@@ -152,6 +152,21 @@ describe('templates: Liquid', () => {
     assertOffsets(t);
   });
 
+  it('quoted arguments may hold the closer, bars, colons and commas', () => {
+    const t = parse(`{{ a | default: '}} | x: y, z' | append: "|" }}!{% case  t %}{% when 'a', "b" %}B{% when 'order' %}O{% endcase %}`, 'liquid');
+    assert.equal(shape(t.parts), `<a>![case t: when 'a', "b"=B | when 'order'=O | none=]`);
+    const [a] = vars(t.parts);
+    assert.deepEqual(a!.filters.map((f) => f.op), [{ op: 'default', text: '}} | x: y, z' }, { op: 'append', text: '|' }]);
+    assert.deepEqual(a!.filters.map((f) => f.range), [{ start: 7, end: 30 }, { start: 33, end: 44 }]);
+    const c = t.parts[2] as BranchPart;
+    assert.deepEqual(c.branches.map((b) => b.test), [
+      { type: 'equals', name: 't', values: ['a', 'b'] },
+      { type: 'equals', name: 't', values: ['order'] },
+      { type: 'otherwise' },
+    ]);
+    assert.deepEqual(t.findings, []);
+  });
+
   it('reports a filter it cannot measure, at the filter', () => {
     const t = parse('{{ when | date: "%b %d" }} {{ x | money }}', 'liquid');
     assert.deepEqual(findings(t), ['unknown-filter@10-23:date: "%b %d"', 'unknown-filter@34-39:money']);
