@@ -38,8 +38,11 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-const SPECIAL = /['{}]/g;
-const SPECIAL_IN_PLURAL = /['{}#]/g;
+/** Index of the next `ch` at or after `from`, or body.length. */
+function nextOrEnd(body: string, ch: string, from: number): number {
+  const i = body.indexOf(ch, from);
+  return i < 0 ? body.length : i;
+}
 
 /** Literal text body[start, end) onto `parts`, when not empty. */
 function literal(body: string, start: number, end: number, parts: Part[]): void {
@@ -48,6 +51,15 @@ function literal(body: string, start: number, end: number, parts: Part[]): void 
 
 class IcuParser {
   readonly findings: TemplateFinding[] = [];
+  /** The next `{`, `}`, `'` and `#` at or after the `…From` index each was searched from. */
+  private nextOpen = -1;
+  private openFrom = 0;
+  private nextClose = -1;
+  private closeFrom = 0;
+  private nextQuote = -1;
+  private quoteFrom = 0;
+  private nextHash = -1;
+  private hashFrom = 0;
   constructor(readonly body: string) {}
 
   /** Index of the `}` matching the `{` at `open`, skipping quoted text; -1 if none. */
@@ -73,24 +85,33 @@ class IcuParser {
   /** A message up to an unmatched `}` (when `inArm`) or the end, into `parts`. Returns the stop index. */
   message(from: number, inArm: boolean, pluralArg: string | null, parts: Part[]): number {
     const b = this.body;
+    const n = b.length;
     let textStart = from;
-    // Only these characters mean anything here; a regex finds the next one faster than a char loop.
-    const special = pluralArg === null ? SPECIAL : SPECIAL_IN_PLURAL;
+    // Only `'`, `{`, `}` and, in a plural, `#` mean anything here: the next of each is found by a
+    // native search and kept (across nested messages too) while the search still covers `i`.
     let i = from;
-    while (i < b.length) {
-      special.lastIndex = i;
-      if (!special.test(b)) break;
-      i = special.lastIndex - 1;
+    while (i < n) {
+      if (this.openFrom > i || this.nextOpen < i) this.nextOpen = nextOrEnd(b, '{', (this.openFrom = i));
+      if (this.closeFrom > i || this.nextClose < i) this.nextClose = nextOrEnd(b, '}', (this.closeFrom = i));
+      if (this.quoteFrom > i || this.nextQuote < i) this.nextQuote = nextOrEnd(b, "'", (this.quoteFrom = i));
+      let at = this.nextOpen < this.nextClose ? this.nextOpen : this.nextClose;
+      if (this.nextQuote < at) at = this.nextQuote;
+      if (pluralArg !== null) {
+        if (this.hashFrom > i || this.nextHash < i) this.nextHash = nextOrEnd(b, '#', (this.hashFrom = i));
+        if (this.nextHash < at) at = this.nextHash;
+      }
+      if (at >= n) break;
+      i = at;
       const c = b.charCodeAt(i);
       if (c === 0x27) {
-        const n = b.charCodeAt(i + 1);
-        if (n === 0x27) {
+        const next = b.charCodeAt(i + 1);
+        if (next === 0x27) {
           literal(b, textStart, i, parts);
           parts.push(escapePart("'", i, i + 2));
           i = textStart = i + 2;
           continue;
         }
-        if (n === 0x7b || n === 0x7d || n === 0x7c || (pluralArg !== null && n === 0x23)) {
+        if (next === 0x7b || next === 0x7d || next === 0x7c || (pluralArg !== null && next === 0x23)) {
           literal(b, textStart, i, parts);
           i = this.quoted(i, parts);
           textStart = i;
