@@ -32,3 +32,26 @@ export function escapePart(text: string, start: number, end: number): LiteralPar
 export function byStart(a: { readonly range: Range }, b: { readonly range: Range }): number {
   return a.range.start - b.range.start;
 }
+
+/** The next `s` in `body` at or after a position, searched again only when the last search does
+ * not cover it (it started after the position, or found its match before it). Tags are read left
+ * to right, so a closer that many unclosed tags share is searched for once, not once per tag. */
+export class NextOf {
+  private at = -1;
+  /** Where the last search started; past any body before the first search. */
+  private from = 0x7fffffff;
+
+  constructor(
+    private readonly body: string,
+    private readonly s: string,
+  ) {}
+
+  /** Index of the next `s` at or after `i`, or -1. */
+  find(i: number): number {
+    if (this.from > i || (this.at < i && this.at >= 0)) {
+      this.at = this.body.indexOf(this.s, i);
+      this.from = i;
+    }
+    return this.at;
+  }
+}

@@ -2,7 +2,7 @@
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
 import { OTHERWISE, TreeBuilder } from './blocks';
-import { byStart, NO_FILTERS, variablePart } from './flat';
+import { byStart, NextOf, NO_FILTERS, variablePart } from './flat';
 
 /** JS `\s`: what trim() removes. */
 function isSpace(c: number): boolean {
@@ -37,6 +37,8 @@ export function parseMustache(body: string, handlebars: boolean): Template {
   // The next `{{` at or after `pos` when known (body.length: none), found while checking the
   // previous tag was closed.
   let next = body.indexOf('{{');
+  const doubles = new NextOf(body, '}}');
+  let triples: NextOf | undefined;
   while (pos < body.length) {
     const open = next >= pos ? next : body.indexOf('{{', pos);
     if (open < 0 || open >= body.length) break;
@@ -54,7 +56,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
       reopen = body.indexOf('{{', innerStart);
     } else {
       // The closer or a new `{{`, whichever comes first; a `{{` after the closer is the next tag.
-      close = body.indexOf(closer, innerStart);
+      close = triple ? (triples ??= new NextOf(body, '}}}')).find(innerStart) : doubles.find(innerStart);
       reopen = body.indexOf('{{', innerStart);
       if (reopen >= 0 && (close < 0 || reopen < close)) close = -1;
       else {
