@@ -32,7 +32,7 @@ export interface CliFs extends WalkFs {
 export type ReadResult = Uint8Array | IoError | Oversized;
 
 export interface ReadAheadOptions {
-  /** --fix: a later path that reaches a rewritten file (a symlink) must see the rewrite, as it would unread. */
+  /** --fix: a path read ahead that reaches a file rewritten since (a symlink) is read again, after the write. */
   readonly identify: boolean;
 }
 

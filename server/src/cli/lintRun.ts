@@ -92,7 +92,7 @@ export function readAheadFor(ctx: Context, jobs: readonly FileJob[]): ReadAhead 
   const { io } = ctx;
   // SMSLINT_READAHEAD=0 reads every file on the main thread; =1 reads ahead whatever the run's length.
   const forced = io.env.SMSLINT_READAHEAD;
-  if (!io.fs.readAhead || forced === '0' || (forced !== '1' && jobs.length < READ_AHEAD_MIN_FILES) || jobs.length === 0) return undefined;
+  if (!io.fs.readAhead || jobs.length === 0 || forced === '0' || (forced !== '1' && jobs.length < READ_AHEAD_MIN_FILES)) return undefined;
   return io.fs.readAhead(jobs.map((j) => j.path), { identify: ctx.options.command === 'lint' && ctx.options.fix });
 }
 
@@ -173,13 +173,13 @@ export function lintPaths(ctx: Context): LintedRun {
   let warnings = 0;
   const reads = readAheadFor(ctx, planned.jobs);
   try {
-    planned.jobs.forEach((job, index) => {
-      const outcome = lintFile(ctx, job, 'report', false, reads && { reads, index });
+    for (let index = 0; index < planned.jobs.length; index++) {
+      const outcome = lintFile(ctx, planned.jobs[index]!, 'report', false, reads && { reads, index });
       planned.progress.tick();
       consume(ctx, outcome);
       if (outcome.report) reports.push(outcome.report);
       warnings += outcome.warnings;
-    });
+    }
   } finally {
     reads?.close();
   }
