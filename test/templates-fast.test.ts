@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { countSegments } from '../shared/segments';
 import { generalFigures } from '../shared/templates/figures';
 import { BEST, COMPLEX, EXTENDED, FLAGS, measureInto, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type Scenario } from '../shared/templates/measure';
-import { resolveVariable, VARIABLE_DEFAULTS } from '../shared/templates/variables';
+import { resolveFrom, resolveVariable, VARIABLE_DEFAULTS } from '../shared/templates/variables';
 import { septetsOf } from '../shared/segments';
 import { parseTemplate, templateFigures, type FigureOptions, type TemplateFigures, type TemplateSyntax, type VariableMeta } from '../shared/templates';
 
@@ -129,6 +129,34 @@ describe('templates: what a placeholder prints, counted without building it', ()
           const t = printedText(p, v, sc, ext);
           if (t !== undefined) measureInto(t, b);
           assert.deepEqual(a, b, `${filters} case ${sc}`);
+        }
+      }),
+      params,
+    );
+  });
+});
+
+describe('templates: a sample measured once per resolution', () => {
+  it('through any chain of case changes and defaults, one chain after another = measureInto(printedText)', () => {
+    // Case changes that change lengths ('ß' -> 'SS', 'İ' -> 'i̇', 'ﬁ' -> 'FI'): a chain's stats must
+    // never be served for another chain.
+    const FILTERS = ['', " | default: 'zz'", ' | upcase', ' | downcase', ' | capitalize', ' | escape', ' | strip', " | append: 'é'"];
+    const chain = fc.array(fc.constantFrom(...FILTERS), { maxLength: 4 }).map((fs) => fs.join(''));
+    const samples = fc.constantFrom('ß', 'İstanbul', 'ﬁx', 'Zoë', 'a&b', 'Bo', '', 'STRASSE straße');
+    fc.assert(
+      fc.property(samples, fc.array(fc.tuple(chain, fc.boolean()), { minLength: 1, maxLength: 8 }), (sample, uses) => {
+        const vars = { x: { sample } };
+        for (const [filters, escaped] of uses) {
+          const parsed = parseTemplate(`{{ x${filters} }}`, 'liquid').parts[0];
+          if (parsed?.kind !== 'variable') return;
+          const p = { ...parsed, htmlEscaped: escaped ? (true as const) : undefined };
+          const resolution = resolveFrom('x', { valueKind: p.valueKind, ranges: [] }, vars, VARIABLE_DEFAULTS, septetsOf);
+          const v = { r: resolution.r, sample: resolution.r.sample, resolution };
+          const a = new Stats();
+          variableInto(p, v, SAMPLE, false, a);
+          const b = new Stats();
+          measureInto(printedText(p, v, SAMPLE, false)!, b);
+          assert.deepEqual(a, b, `${JSON.stringify(sample)}${filters}${escaped ? ' escaped' : ''}`);
         }
       }),
       params,
