@@ -1,7 +1,7 @@
 // Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
 import type { Range } from '../types';
 import { OTHERWISE, TreeBuilder } from './blocks';
-import { byStart, NO_FILTERS, variablePart } from './flat';
+import { byStart, NextOf, NO_FILTERS, variablePart } from './flat';
 import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
 
 type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
@@ -191,17 +191,17 @@ function filterOp(kind: F, count: number, a0: Arg | undefined, a1: Arg | undefin
 }
 
 /** Finds `closer` from `from`, skipping quoted strings; -1 when absent. */
-function findCloseSlow(body: string, from: number, closer: string): number {
+function findCloseSlow(body: string, from: number, closer: NextOf, closeCode: number): number {
   let quote = 0;
   for (let i = from; i < body.length; i++) {
     const c = body.charCodeAt(i);
     if (quote) {
       if (c === quote) quote = 0;
     } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === closer.charCodeAt(0) && body.startsWith(closer, i)) return i;
+    else if (c === closeCode && body.charCodeAt(i + 1) === 0x7d) return i;
   }
   // An unbalanced quote inside the tag: fall back to the first closer at all.
-  return quote ? body.indexOf(closer, from) : -1;
+  return quote ? closer.find(from) : -1;
 }
 
 /** Next quote of each kind, found once and reused while the scan moves right (linear overall). */
@@ -210,13 +210,13 @@ interface Quotes {
   double: number;
 }
 
-/** findCloseSlow, but by indexOf when no quote comes before the first closer (the usual tag). */
-function findClose(body: string, from: number, closer: string, q: Quotes): number {
-  const c = body.indexOf(closer, from);
-  if (c < 0) return findCloseSlow(body, from, closer);
+/** findCloseSlow, but by a native search when no quote comes before the first closer (the usual tag). */
+function findClose(body: string, from: number, closer: NextOf, closeCode: number, q: Quotes): number {
+  const c = closer.find(from);
+  if (c < 0) return findCloseSlow(body, from, closer, closeCode);
   if (q.single < from) q.single = nextOrEnd(body, "'", from);
   if (q.double < from) q.double = nextOrEnd(body, '"', from);
-  return q.single >= c && q.double >= c ? c : findCloseSlow(body, from, closer);
+  return q.single >= c && q.double >= c ? c : findCloseSlow(body, from, closer, closeCode);
 }
 
 /** `close` when it is outside the quoted strings that open in body[from, close), else -1; each
@@ -394,6 +394,13 @@ export function parseLiquid(body: string): Template {
   const quotes: Quotes = { single: -1, double: -1 };
   let nextOutput = 0;
   let nextTag = 0;
+  // Many unclosed tags before one far closer search for it once, not once per tag: the first `}}`
+  // and `%}` at or after where each was searched from (-1: none; no search yet: from past any
+  // tag), and the general route's searches, made only when it is taken.
+  let farClose = -1;
+  let farCloser = 0;
+  let outputClosers: NextOf | undefined;
+  let tagClosers: NextOf | undefined;
   // The next `{` at or after `pos` when known (body.length: none), found while checking a tag.
   let nextOpen = -1;
   // The next `|` when known: most outputs have none, which one search ahead says for many.
@@ -410,14 +417,20 @@ export function parseLiquid(body: string): Template {
     const closer = isOutput ? '}}' : '%}';
     // The usual tag: its closer, outside quotes, comes before any new opener of its kind; found
     // by one short scan. Anything else takes the general route below.
-    let close = body.indexOf(closer, open + 2);
+    const closeCode = isOutput ? 0x7d : 0x25;
+    // The first closer after `{{` / `{%` (kept while it is still ahead of the next tag of its kind).
+    let close = farClose >= open + 2 && farCloser === second ? farClose : body.indexOf(closer, open + 2);
     if (close >= 0) {
       // Native searches: no `{` before the closer and every quote before it closed before it
       // means the scan below would stop there.
       nextOpen = nextOrEnd(body, '{', open + 2);
-      close = nextOpen < close ? -1 : outsideQuotes(body, open + 2, close, quotes);
+      if (nextOpen < close) {
+        // A closer past the next tag: kept for the tags before it.
+        farClose = close;
+        farCloser = second;
+        close = -1;
+      } else close = outsideQuotes(body, open + 2, close, quotes);
     }
-    const closeCode = isOutput ? 0x7d : 0x25;
     let quote = 0;
     if (close < 0) for (let i = open + 2; i < body.length; i++) {
       const c = body.charCodeAt(i);
@@ -431,7 +444,8 @@ export function parseLiquid(body: string): Template {
       }
     }
     if (close < 0) {
-      close = findClose(body, open + 2, closer, quotes);
+      const closers = isOutput ? (outputClosers ??= new NextOf(body, '}}')) : (tagClosers ??= new NextOf(body, '%}'));
+      close = findClose(body, open + 2, closers, closeCode, quotes);
       // The next opener of the same kind, remembered while it is still ahead (linear overall).
       let reopen: number;
       if (isOutput) {
@@ -441,7 +455,7 @@ export function parseLiquid(body: string): Template {
         if (nextTag >= 0 && nextTag < open + 2) nextTag = body.indexOf('{%', open + 2);
         reopen = nextTag;
       }
-      if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closer, quotes) === close)) {
+      if (close < 0 || (reopen >= 0 && reopen < close && findClose(body, reopen + 2, closers, closeCode, quotes) === close)) {
         findings.push({
           code: 'unclosed-tag',
           kind: 'malformed',
