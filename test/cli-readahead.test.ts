@@ -267,8 +267,8 @@ describe('read-ahead: the CLI prints the same bytes', function () {
     const started = () => readers.map((r) => r.counts);
     assert.deepEqual(started(), []);
     assert.deepEqual(await inProcess(['--format', 'json'], '1'), walked);
-    // The main thread reads the first files itself while the worker starts; the worker the rest.
-    assert.ok(started().length === 1 && started()[0]!.worker > 100, 'the worker read most files');
+    // Who read what depends on how soon the worker starts (the unit tests above pin each case down).
+    assert.equal(started().length, 1, 'the run read ahead');
     const explicit = await inProcess(['.', 'b/t500x.sms'], '0');
     assert.match(explicit.stderr, /b\/t500x\.sms: cannot read the file/);
     assert.equal(explicit.code, 2, 'a named file that cannot be read fails the run');
