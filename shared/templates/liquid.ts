@@ -394,9 +394,9 @@ export function parseLiquid(body: string): Template {
   const quotes: Quotes = { single: -1, double: -1 };
   let nextOutput = 0;
   let nextTag = 0;
-  // Many unclosed tags before one far closer search for it once, not once per tag: the first `}}`
-  // and `%}` at or after where each was searched from (-1: none; no search yet: from past any
-  // tag), and the general route's searches, made only when it is taken.
+  // Many unclosed tags before one far closer search for it once, not once per tag: a closer found
+  // past the next tag (of the kind `farCloser`, the opener's second char) is the first one for
+  // every tag up to it; the general route's searches go through NextOf, made when it is taken.
   let farClose = -1;
   let farCloser = 0;
   let outputClosers: NextOf | undefined;
