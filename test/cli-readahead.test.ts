@@ -99,16 +99,46 @@ ${READER_SOURCE}`;
     assert.equal(counts.worker, 2);
   });
 
-  it('gives up on a worker that claimed files and went silent', async () => {
-    // Claims the first five files and never posts them, nor says it stopped.
-    const source = `const { workerData } = require('node:worker_threads');
-Atomics.store(new Int32Array(workerData.shared), 0, 5);
-setInterval(() => {}, 1000);`;
-    const t = Date.now();
-    const { got, counts } = await takeAll({ identify: false, source, stallMs: 200 }, 200);
-    assert.deepEqual(got, expected());
-    assert.equal(counts.worker, 0);
-    assert.ok(Date.now() - t < 5000, 'gave up within its stall time');
+  it('never waits on a worker that posts nothing: the main thread reads on', async () => {
+    const source = `setInterval(() => {}, 1000);`;
+    const reads = startReadAhead(
+      cases.map((c) => c.path),
+      { identify: false, source },
+    )!;
+    await sleep(100);
+    try {
+      const t = performance.now();
+      assert.deepEqual(
+        cases.map((c, i) => plain(reads.take(i, c.limit))),
+        expected(),
+      );
+      assert.ok(performance.now() - t < 1000, 'no wait');
+      assert.equal(reads.counts.worker, 0);
+    } finally {
+      reads.close();
+    }
+  });
+
+  it('takes the rest of a post whose first files the main thread read itself meanwhile', async () => {
+    // The worker starts its first post at file 0 but only once files 0 and 1 are taken: it skips them.
+    const from = 'start = Math.max(start, Atomics.load(st, 0));';
+    assert.ok(READER_SOURCE.includes(from));
+    const source = `const consumed = new Int32Array(require('node:worker_threads').workerData.shared);
+while (Atomics.load(consumed, 0) < 2) Atomics.wait(consumed, 0, Atomics.load(consumed, 0), 10);
+${READER_SOURCE.replace(from, '')}`;
+    const reads = startReadAhead(
+      cases.map((c) => c.path),
+      { identify: false, source },
+    )!;
+    try {
+      const got = [plain(reads.take(0, cases[0]!.limit)), plain(reads.take(1, cases[1]!.limit))];
+      await ended(reads.worker);
+      got.push(...cases.slice(2).map((c, i) => plain(reads.take(i + 2, c.limit))));
+      assert.deepEqual(got, expected());
+      assert.equal(reads.counts.worker, cases.length - 2);
+    } finally {
+      reads.close();
+    }
   });
 
   it('reads again a file read ahead through another path once it is rewritten (--fix)', async () => {

@@ -1,8 +1,8 @@
 // Read-ahead for long runs: a small worker thread reads the run's files, in file order, while the
 // main thread lints the ones already read, so the reads leave the main thread's critical path.
-// Each take returns what readFileUpTo would return; the main thread reads a file itself whenever
-// the worker has not claimed it (the worker is still starting, or gone), so nothing ever waits on
-// a worker that cannot start. Claims go through one shared counter: every file is read once.
+// Each take returns what readFileUpTo would return. The main thread never waits on the worker: a
+// file not read yet (the worker is starting, behind, descheduled on a busy machine, or gone) it
+// reads itself, as without read-ahead, and the worker skips what was taken before it got there.
 import * as fs from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ioError, readFileUpTo } from '../files';
@@ -11,28 +11,23 @@ import type { ReadAhead, ReadAheadOptions, ReadResult } from './io';
 export interface ReaderOptions extends ReadAheadOptions {
   /** The worker's script (tests give one that fails); READER_SOURCE by default. */
   readonly source?: string;
-  /** How long the main thread waits on a worker that posts nothing before reading on its own. */
-  readonly stallMs?: number;
 }
 
 // The shared counters (Int32 slots of one SharedArrayBuffer).
-const CLAIMED = 0; // jobs before this are claimed, by the worker (in batches) or the main thread (one by one)
-const PUBLISHED = 1; // bumped after every post, and when the worker stops: the main thread waits on it
-const CONSUMED = 2; // jobs before this are taken: the worker reads at most so far ahead of it
-const WAKE_AT = 3; // a waiting worker wants a notify once CONSUMED reaches this (0: not waiting)
-const STOP = 4; // set by the main thread: the worker quits
-const DONE = 5; // set by the worker as it ends, however it ends
-const SLOTS = 6;
+const CONSUMED = 0; // jobs before this are taken: the worker skips them, and reads at most so far ahead
+const WAKE_AT = 1; // a waiting worker wants a notify once CONSUMED reaches this (0: not waiting)
+const STOP = 2; // set by the main thread: the worker quits
+const SLOTS = 3;
 
 // A record per job: kind, then two numbers (BYTES: offset and length; BIG: size; ERROR: where its
 // strings start in `errors`), then the file's dev and ino (--fix).
 const BYTES = 0;
 const ERROR = 1;
 const BIG = 2; // it fills the 64 KB window: its size, for the main thread to weigh against the limit
-const ON_MAIN = 3; // anything unexpected: the main thread reads it itself
+const ON_MAIN = 3; // skipped (taken already), or anything unexpected: the main thread reads it itself
 const FIELDS = 5;
 
-/** What the worker posts: jobs [start, start + count), their bytes in one buffer. */
+/** What the worker posts, in file order: jobs [start, start + count), their bytes in one buffer. */
 interface Batch {
   readonly start: number;
   readonly count: number;
@@ -63,16 +58,12 @@ const WINDOW = 64 * 1024;
 const scratch = Buffer.allocUnsafe(1024 * 1024);
 const inFlight = []; // [end, bytes] per post not yet consumed
 let bytesAhead = 0;
-const finish = () => { Atomics.store(st, ${DONE}, 1); Atomics.add(st, ${PUBLISHED}, 1); Atomics.notify(st, ${PUBLISHED}); };
-process.on('exit', finish);
 function post(start, count, used, meta, errors) {
   const bytes = new Uint8Array(used);
   bytes.set(scratch.subarray(0, used));
   inFlight.push([start + count, used]);
   bytesAhead += used;
   port.postMessage({ start, count, bytes: bytes.buffer, meta, errors }, [bytes.buffer, meta.buffer]);
-  Atomics.add(st, ${PUBLISHED}, 1);
-  Atomics.notify(st, ${PUBLISHED});
 }
 function roomAhead(next) {
   for (;;) {
@@ -90,11 +81,11 @@ function roomAhead(next) {
 function run() {
   const n = paths.length;
   let size = first;
+  let start = 0;
   for (;;) {
-    const start = Atomics.load(st, ${CLAIMED});
+    start = Math.max(start, Atomics.load(st, ${CONSUMED}));
     if (start >= n || !roomAhead(start)) return;
     const end = Math.min(n, start + size);
-    if (Atomics.compareExchange(st, ${CLAIMED}, start, end) !== start) continue;
     size = Math.min(most, size * 2);
     let from = start;
     let used = 0;
@@ -109,6 +100,10 @@ function run() {
         errors = [];
       }
       const m = (i - from) * ${FIELDS};
+      if (i < Atomics.load(st, ${CONSUMED})) {
+        meta[m] = ${ON_MAIN};
+        continue;
+      }
       let fd;
       try {
         fd = fs.openSync(paths[i], 'r');
@@ -155,12 +150,12 @@ function run() {
       }
     }
     post(from, end - from, used, meta, errors);
+    start = end;
   }
 }
 try {
   run();
 } finally {
-  finish();
   port.close();
 }
 `;
@@ -193,20 +188,17 @@ export function startReadAhead(paths: readonly string[], options: ReaderOptions)
   }
   // Not a reason to keep the process alive; a worker that fails to start or dies leaves its jobs to us.
   worker.unref();
-  const reader = new Reader(paths, st, port1, worker, options);
-  worker.on('error', () => (reader.lost = true));
-  worker.on('exit', () => (reader.lost = true));
-  return reader;
+  // A worker that fails (to start, or later) only leaves its files to the main thread.
+  worker.on('error', () => {});
+  return new Reader(paths, st, port1, worker, options);
 }
 
 export class Reader implements ReadAhead {
-  private readonly batches = new Map<number, Batch>();
-  private current: Batch | undefined;
+  /** The worker's posts not yet taken, in file order, from `head` on. */
+  private readonly posts: Batch[] = [];
+  private head = 0;
   /** Identities (dev:ino) of files rewritten during the run. */
   private readonly rewritten = new Set<string>();
-  private gaveUp = false;
-  /** The worker has ended (its exit event; seen when the run gives the event loop a turn). */
-  lost = false;
   /** Takes answered from the worker's posts, and reads made here: for tests and profiling. */
   readonly counts = { worker: 0, main: 0 };
 
@@ -221,24 +213,15 @@ export class Reader implements ReadAhead {
 
   take(index: number, maxBytes: number): ReadResult {
     const st = this.st;
-    Atomics.store(st, CONSUMED, index);
+    Atomics.store(st, CONSUMED, index + 1);
     const wake = st[WAKE_AT]!;
-    if (wake !== 0 && index >= wake) Atomics.notify(st, CONSUMED);
-    let waited = 0;
-    for (;;) {
-      const found = this.fromBatch(index, maxBytes);
-      if (found !== undefined) return found;
-      // Flags first, then the queue: whatever the worker posted before it stopped is drained.
-      const stopped = this.gaveUp || this.lost || Atomics.load(st, DONE) === 1;
-      const seen = Atomics.load(st, PUBLISHED);
-      if (this.drain()) continue;
-      if (stopped) return this.readHere(index, maxBytes);
-      // Not claimed yet (the worker is starting, or behind): ours.
-      if (Atomics.compareExchange(st, CLAIMED, index, index + 1) === index) return this.readHere(index, maxBytes);
-      // The worker has it: wait for its next post, but not forever on one that is stuck.
-      const slice = 20;
-      if (Atomics.wait(st, PUBLISHED, seen, slice) === 'timed-out' && (waited += slice) >= (this.options.stallMs ?? 2000)) this.giveUp();
+    if (wake !== 0 && index + 1 >= wake) Atomics.notify(st, CONSUMED);
+    let post = this.postHolding(index);
+    if (post === undefined) {
+      for (let m = receiveMessageOnPort(this.port); m !== undefined; m = receiveMessageOnPort(this.port)) this.posts.push(m.message as Batch);
+      post = this.postHolding(index);
     }
+    return post === undefined ? this.readHere(index, maxBytes) : this.fromPost(post, index, maxBytes);
   }
 
   willWrite(index: number): void {
@@ -255,52 +238,38 @@ export class Reader implements ReadAhead {
     Atomics.store(this.st, STOP, 1);
     Atomics.notify(this.st, CONSUMED);
     this.port.close();
-    this.batches.clear();
-    this.current = undefined;
+    this.posts.length = this.head = 0;
     void this.worker.terminate();
   }
 
-  private giveUp(): void {
-    this.gaveUp = true;
-    Atomics.store(this.st, STOP, 1);
-    void this.worker.terminate();
+  /** The post that holds job `index`, dropping those before it; undefined if it has not come. */
+  private postHolding(index: number): Batch | undefined {
+    const posts = this.posts;
+    while (this.head < posts.length && posts[this.head]!.start + posts[this.head]!.count <= index) posts[this.head++] = undefined!;
+    if (this.head === posts.length) {
+      posts.length = this.head = 0;
+      return undefined;
+    }
+    const b = posts[this.head]!;
+    return b.start <= index ? b : undefined;
   }
 
-  /** Takes every post waiting in the port; true if there was one. */
-  private drain(): boolean {
-    let any = false;
-    for (let m = receiveMessageOnPort(this.port); m !== undefined; m = receiveMessageOnPort(this.port)) {
-      const b = m.message as Batch;
-      this.batches.set(b.start, b);
-      any = true;
-    }
-    return any;
-  }
-
-  private fromBatch(index: number, maxBytes: number): ReadResult | undefined {
-    let b = this.current;
-    if (b === undefined || index < b.start || index >= b.start + b.count) {
-      b = this.batches.get(index);
-      if (b === undefined) return undefined;
-      this.batches.delete(index);
-      this.current = b;
-    }
-    this.counts.worker++;
+  private fromPost(b: Batch, index: number, maxBytes: number): ReadResult {
     const m = (index - b.start) * FIELDS;
     const meta = b.meta;
     const kind = meta[m];
     // Read before a file it reaches (a symlink) was rewritten: read again, as it would have been.
     const stale = this.rewritten.size > 0 && this.rewritten.has(`${meta[m + 3]}:${meta[m + 4]}`);
-    if (stale) return this.readHere(index, maxBytes);
+    if (stale || kind === ON_MAIN) return this.readHere(index, maxBytes);
+    this.counts.worker++;
     if (kind === BYTES) return new Uint8Array(b.bytes, meta[m + 1], meta[m + 2]);
-    if (kind === BIG && meta[m + 1]! > maxBytes) return { oversized: true, bytes: meta[m + 1]! };
     if (kind === ERROR) {
       const at = meta[m + 1]!;
       // Worded as readFileUpTo words it (ioError), from what the worker caught.
       return ioError({ code: b.errors[at], message: b.errors[at + 1] ?? b.errors[at + 2] });
     }
-    // A template of 64 KB or more within its limit, or a file the worker could not account for.
-    return this.readHere(index, maxBytes);
+    // BIG: over its limit by its size alone; else (a template of 64 KB or more) read whole, here.
+    return meta[m + 1]! > maxBytes ? { oversized: true, bytes: meta[m + 1]! } : this.readHere(index, maxBytes);
   }
 
   private readHere(index: number, maxBytes: number): ReadResult {
