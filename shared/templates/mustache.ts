@@ -2,7 +2,7 @@
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
 import { OTHERWISE, TreeBuilder } from './blocks';
-import { byStart, NextOf, NO_FILTERS, variablePart } from './flat';
+import { byStart, NO_FILTERS, variablePart } from './flat';
 
 /** JS `\s`: what trim() removes. */
 function isSpace(c: number): boolean {
@@ -37,8 +37,13 @@ export function parseMustache(body: string, handlebars: boolean): Template {
   // The next `{{` at or after `pos` when known (body.length: none), found while checking the
   // previous tag was closed.
   let next = body.indexOf('{{');
-  const doubles = new NextOf(body, '}}');
-  let triples: NextOf | undefined;
+  // The first `}}` and `}}}` at or after where each was last searched from (-1: none), kept
+  // while that search covers the next tag: many unclosed tags before one far closer (or none)
+  // search once, not once per tag. (As NextOf does, without a call per tag.)
+  let doubleAt = -1;
+  let doubleFrom = body.length + 1;
+  let tripleAt = -1;
+  let tripleFrom = body.length + 1;
   while (pos < body.length) {
     const open = next >= pos ? next : body.indexOf('{{', pos);
     if (open < 0 || open >= body.length) break;
@@ -56,7 +61,13 @@ export function parseMustache(body: string, handlebars: boolean): Template {
       reopen = body.indexOf('{{', innerStart);
     } else {
       // The closer or a new `{{`, whichever comes first; a `{{` after the closer is the next tag.
-      close = triple ? (triples ??= new NextOf(body, '}}}')).find(innerStart) : doubles.find(innerStart);
+      if (triple) {
+        if (tripleFrom > innerStart || (tripleAt >= 0 && tripleAt < innerStart)) tripleAt = body.indexOf('}}}', (tripleFrom = innerStart));
+        close = tripleAt;
+      } else {
+        if (doubleFrom > innerStart || (doubleAt >= 0 && doubleAt < innerStart)) doubleAt = body.indexOf('}}', (doubleFrom = innerStart));
+        close = doubleAt;
+      }
       reopen = body.indexOf('{{', innerStart);
       if (reopen >= 0 && (close < 0 || reopen < close)) close = -1;
       else {
