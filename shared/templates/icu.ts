@@ -38,12 +38,6 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-/** Index of the next `ch` at or after `from`, or body.length. */
-function nextOrEnd(body: string, ch: string, from: number): number {
-  const i = body.indexOf(ch, from);
-  return i < 0 ? body.length : i;
-}
-
 /** Literal text body[start, end) onto `parts`, when not empty. */
 function literal(body: string, start: number, end: number, parts: Part[]): void {
   if (end > start) parts.push({ kind: 'literal', text: body.slice(start, end), range: { start, end }, verbatim: true });
@@ -91,13 +85,15 @@ class IcuParser {
     // native search and kept (across nested messages too) while the search still covers `i`.
     let i = from;
     while (i < n) {
-      if (this.openFrom > i || this.nextOpen < i) this.nextOpen = nextOrEnd(b, '{', (this.openFrom = i));
-      if (this.closeFrom > i || this.nextClose < i) this.nextClose = nextOrEnd(b, '}', (this.closeFrom = i));
-      if (this.quoteFrom > i || this.nextQuote < i) this.nextQuote = nextOrEnd(b, "'", (this.quoteFrom = i));
+      // (Searched inline: a helper here is not inlined, and its call costs more than the search.)
+      let k: number;
+      if (this.openFrom > i || this.nextOpen < i) this.nextOpen = (k = b.indexOf('{', (this.openFrom = i))) < 0 ? n : k;
+      if (this.closeFrom > i || this.nextClose < i) this.nextClose = (k = b.indexOf('}', (this.closeFrom = i))) < 0 ? n : k;
+      if (this.quoteFrom > i || this.nextQuote < i) this.nextQuote = (k = b.indexOf("'", (this.quoteFrom = i))) < 0 ? n : k;
       let at = this.nextOpen < this.nextClose ? this.nextOpen : this.nextClose;
       if (this.nextQuote < at) at = this.nextQuote;
       if (pluralArg !== null) {
-        if (this.hashFrom > i || this.nextHash < i) this.nextHash = nextOrEnd(b, '#', (this.hashFrom = i));
+        if (this.hashFrom > i || this.nextHash < i) this.nextHash = (k = b.indexOf('#', (this.hashFrom = i))) < 0 ? n : k;
         if (this.nextHash < at) at = this.nextHash;
       }
       if (at >= n) break;
