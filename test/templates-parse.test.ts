@@ -298,3 +298,28 @@ describe('templates: detectSyntax', () => {
     assert.equal(detectSyntax('Save 50% off!'), 'plain');
   });
 });
+
+// Bodies that once took quadratic (or exponential) time: each is checked for its parse at a small
+// size; bench/templates-worst.mjs checks the time grows linearly.
+describe('templates: malformed bodies a parser must read in one pass', () => {
+  it('ICU: unclosed plural arms inside each other report each unclosed { once', () => {
+    // Before, each arm re-read the rest of the body once per enclosing arm: 2^n findings.
+    const n = 24;
+    const t = parse('{a, plural, one {'.repeat(n), 'icu');
+    assert.equal(shape(t.parts), '{a, plural, one {'.repeat(n));
+    const starts = t.findings.map((f) => f.range.start);
+    assert.deepEqual(starts, Array.from({ length: n }, (_, k) => [17 * k, 17 * k + 16]).flat());
+    assert.ok(t.findings.every((f) => f.code === 'unclosed-tag'));
+  });
+
+  it('ICU: many unclosed arguments, typed or quoted, are each reported and kept as text', () => {
+    const typed = parse('{a, number, '.repeat(500) + '}', 'icu');
+    assert.equal(typed.findings.length, 499);
+    assert.equal(shape(typed.parts), '{a, number, '.repeat(499) + '<a>');
+    const quoted = parse("x '{ a".repeat(500), 'icu');
+    // Every second `'{` is quoted text: the quote runs to the next apostrophe.
+    assert.equal(quoted.findings.length, 250);
+    assert.ok(quoted.findings.every((f) => f.code === 'unclosed-tag'));
+    assert.equal(shape(quoted.parts), quoted.body.replace(/'/g, ''));
+  });
+});

@@ -54,12 +54,26 @@ class IcuParser {
   private quoteFrom = 0;
   private nextHash = -1;
   private hashFrom = 0;
+  /** argumentOrThrow() calls under way: inside one, an unclosed `{` fails it (see message()). */
+  private attempts = 0;
+  /** argumentOrThrow()'s failure per `{` that failed, with the findings it made (its result
+   * depends on `open` alone). */
+  private failed: Map<number, { readonly e: Failure; readonly findings: readonly TemplateFinding[] }> | undefined;
   constructor(readonly body: string) {}
 
-  /** Index of the `}` matching the `{` at `open`, skipping quoted text; -1 if none. */
+  /** matching() per `{` it has read, -1 for none, filled as scans go (a Failure reads it once
+   * per `{`, so unclosed arguments must not each scan to the end); made on the first call. */
+  private matches: Map<number, number> | undefined;
+
+  /** Index of the `}` matching the `{` at `open`, skipping quoted text; -1 if none. A `{` whose
+   * match an earlier scan found is jumped over. */
   private matching(open: number): number {
+    const memo = (this.matches ??= new Map());
+    const known = memo.get(open);
+    if (known !== undefined) return known;
     const b = this.body;
-    let depth = 0;
+    // The `{`s open at `i`, innermost last: each gets its match when its `}` comes.
+    const stack: number[] = [];
     for (let i = open; i < b.length; i++) {
       const c = b.charCodeAt(i);
       if (c === 0x27) {
@@ -67,12 +81,21 @@ class IcuParser {
         if (n === 0x27) i++;
         else if (n === 0x7b || n === 0x7d) {
           const q = b.indexOf("'", i + 1);
-          if (q < 0) return -1;
+          if (q < 0) break;
           i = q;
         }
-      } else if (c === 0x7b) depth++;
-      else if (c === 0x7d && --depth === 0) return i;
+      } else if (c === 0x7b) {
+        const m = memo.get(i);
+        if (m === undefined) stack.push(i);
+        else if (m < 0) break;
+        else i = m;
+      } else if (c === 0x7d && stack.length > 0) {
+        const o = stack.pop()!;
+        memo.set(o, i);
+        if (stack.length === 0) return i;
+      }
     }
+    for (const o of stack) memo.set(o, -1);
     return -1;
   }
 
@@ -118,7 +141,15 @@ class IcuParser {
       }
       if (c === 0x7b) {
         literal(b, textStart, i, parts);
-        i = textStart = this.argument(i, parts, pluralArg);
+        const end = this.argument(i, parts);
+        if (end >= 0) {
+          i = textStart = end;
+          continue;
+        }
+        // Never closed: the rest is text, and inside a try (every arm is) that try fails.
+        if (this.attempts > 0) return n;
+        // Outside any try this is the top message (inArm false): it reads on from after the `{`.
+        i = textStart = i + 1;
         continue;
       }
       if (c === 0x7d) {
@@ -169,24 +200,44 @@ class IcuParser {
     return b.length;
   }
 
-  /** `{…}` at `open`; pushes its part(s) and returns the index after the closing brace. */
-  private argument(open: number, out: Part[], pluralArg: string | null): number {
-    try {
-      return this.argumentOrThrow(open, out);
-    } catch (e) {
-      if (!(e instanceof Failure)) throw e;
-      const close = this.matching(open);
-      if (close < 0) {
-        this.findings.push({ code: 'unclosed-tag', kind: 'malformed', message: "'{' is never closed", range: { start: open, end: open + 1 } });
-        // Still check the rest as literal text.
-        out.push({ kind: 'literal', text: '{', range: { start: open, end: open + 1 }, verbatim: true });
-        return this.message(open + 1, false, pluralArg, out);
+  /** `{…}` at `open`; pushes its part(s) and returns the index after the closing brace, or -1
+   * when it is never closed: then it has pushed a literal `{` and the rest is read as text (by
+   * the caller, in place of a nested message: a loop, so many unclosed `{` nest no calls). */
+  private argument(open: number, out: Part[]): number {
+    const f = this.failed?.get(open);
+    let e: Failure;
+    if (f === undefined) {
+      const mark = this.findings.length;
+      this.attempts++;
+      try {
+        return this.argumentOrThrow(open, out);
+      } catch (x) {
+        if (!(x instanceof Failure)) throw x;
+        e = x;
+        // The try reads the same text wherever this `{` is met again: its failure and the
+        // findings it made are kept, and given again instead of trying again.
+        (this.failed ??= new Map()).set(open, { e, findings: this.findings.slice(mark) });
+      } finally {
+        this.attempts--;
       }
-      this.findings.push({ code: e.code, kind: e.code === 'unknown-argument-type' ? 'unsupported' : 'malformed', message: e.message, range: { start: e.at, end: e.end } });
-      const name = /^\{\s*([^\s,{}]*)/.exec(this.body.slice(open, close))?.[1] ?? '';
-      out.push(variablePart(name, { start: open, end: close + 1 }, this.body.slice(open, close + 1), 'text', NO_FILTERS));
-      return close + 1;
+    } else {
+      e = f.e;
+      for (const x of f.findings) this.findings.push(x);
     }
+    const close = this.matching(open);
+    if (close < 0) {
+      // Inside a try (every arm is one) the try fails whatever the rest holds: the rest is read
+      // once, outside it, instead of once more per enclosing arm.
+      if (this.attempts > 0) return -1;
+      this.findings.push({ code: 'unclosed-tag', kind: 'malformed', message: "'{' is never closed", range: { start: open, end: open + 1 } });
+      // Still check the rest as literal text.
+      out.push({ kind: 'literal', text: '{', range: { start: open, end: open + 1 }, verbatim: true });
+      return -1;
+    }
+    this.findings.push({ code: e.code, kind: e.code === 'unknown-argument-type' ? 'unsupported' : 'malformed', message: e.message, range: { start: e.at, end: e.end } });
+    const name = /^\{\s*([^\s,{}]*)/.exec(this.body.slice(open, close))?.[1] ?? '';
+    out.push(variablePart(name, { start: open, end: close + 1 }, this.body.slice(open, close + 1), 'text', NO_FILTERS));
+    return close + 1;
   }
 
   private argumentOrThrow(open: number, out: Part[]): number {
