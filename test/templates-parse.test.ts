@@ -323,3 +323,17 @@ describe('templates: malformed bodies a parser must read in one pass', () => {
     assert.equal(shape(quoted.parts), quoted.body.replace(/'/g, ''));
   });
 });
+
+describe('templates: Liquid tags with open quotes, many of them', () => {
+  it('each unclosed {{ with an open quote is reported; the last one takes the far closer', () => {
+    // Each tag's quote-aware search for its closer once ran to the end of the body.
+    const n = 40;
+    const t = parse("{{ 'a ".repeat(n) + '}}', 'liquid');
+    assert.equal(t.findings.length, n - 1);
+    assert.ok(t.findings.every((f, k) => f.code === 'unclosed-tag' && f.range.start === 6 * k));
+    assert.equal(shape(t.parts), "{{ 'a ".repeat(n - 1) + "<'a>");
+    const tags = parse("{% 'a ".repeat(n) + '%}', 'liquid');
+    assert.deepEqual(findings(tags).slice(0, 2), ['unclosed-tag@0-2:{%', 'unclosed-tag@6-8:{%']);
+    assert.equal(tags.findings.length, n);
+  });
+});

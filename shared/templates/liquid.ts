@@ -191,7 +191,17 @@ function filterOp(kind: F, count: number, a0: Arg | undefined, a1: Arg | undefin
 }
 
 /** Finds `closer` from `from`, skipping quoted strings; -1 when absent. */
-function findCloseSlow(body: string, from: number, closer: NextOf, closeCode: number): number {
+function findCloseSlow(body: string, from: number, closer: NextOf, closeCode: number, q: Quotes): number {
+  // Many tags with an open quote each would each scan to the end: after a few scans, every
+  // start's answer is read from a table made in one pass.
+  const made = closeCode === 0x25 ? q.tagTable : q.outputTable;
+  if (made !== undefined || ++q.slowScans > 8) {
+    const table = made ?? closerTable(body, closeCode);
+    if (closeCode === 0x25) q.tagTable = table;
+    else q.outputTable = table;
+    const r = table[from]!;
+    return r === UNCLOSED_QUOTE ? closer.find(from) : r;
+  }
   let quote = 0;
   for (let i = from; i < body.length; i++) {
     const c = body.charCodeAt(i);
@@ -204,19 +214,48 @@ function findCloseSlow(body: string, from: number, closer: NextOf, closeCode: nu
   return quote ? closer.find(from) : -1;
 }
 
+/** The scan above ends inside a quote. */
+const UNCLOSED_QUOTE = -2;
+
+/** findCloseSlow's scan from every index at once, from the end back: for each index, the first
+ * closer outside quotes, -1 if none, UNCLOSED_QUOTE if a quote is left open; and the same for a
+ * scan that starts inside a '…' or a "…" string (where the scan goes when it meets a quote). */
+function closerTable(body: string, closeCode: number): Int32Array {
+  const n = body.length;
+  const plain = new Int32Array(n + 1);
+  let single = UNCLOSED_QUOTE;
+  let double = UNCLOSED_QUOTE;
+  plain[n] = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = body.charCodeAt(i);
+    const next = plain[i + 1]!;
+    // In a string, its quote ends it and the scan goes on unquoted after it.
+    const s = c === 0x27 ? next : single;
+    const d = c === 0x22 ? next : double;
+    plain[i] = c === 0x27 ? single : c === 0x22 ? double : c === closeCode && body.charCodeAt(i + 1) === 0x7d ? i : next;
+    single = s;
+    double = d;
+  }
+  return plain;
+}
+
 /** Next quote of each kind, found once and reused while the scan moves right (linear overall). */
 interface Quotes {
   single: number;
   double: number;
+  /** Quote-aware scans to the end so far, and then closerTable() for `}}` and for `%}`. */
+  slowScans: number;
+  outputTable: Int32Array | undefined;
+  tagTable: Int32Array | undefined;
 }
 
 /** findCloseSlow, but by a native search when no quote comes before the first closer (the usual tag). */
 function findClose(body: string, from: number, closer: NextOf, closeCode: number, q: Quotes): number {
   const c = closer.find(from);
-  if (c < 0) return findCloseSlow(body, from, closer, closeCode);
+  if (c < 0) return findCloseSlow(body, from, closer, closeCode, q);
   if (q.single < from) q.single = nextOrEnd(body, "'", from);
   if (q.double < from) q.double = nextOrEnd(body, '"', from);
-  return q.single >= c && q.double >= c ? c : findCloseSlow(body, from, closer, closeCode);
+  return q.single >= c && q.double >= c ? c : findCloseSlow(body, from, closer, closeCode, q);
 }
 
 /** `close` when it is outside the quoted strings that open in body[from, close), else -1; each
@@ -391,7 +430,7 @@ export function parseLiquid(body: string): Template {
   const caseSubjects: string[] = [];
   let pos = 0;
   let textStart = 0;
-  const quotes: Quotes = { single: -1, double: -1 };
+  const quotes: Quotes = { single: -1, double: -1, slowScans: 0, outputTable: undefined, tagTable: undefined };
   let nextOutput = 0;
   let nextTag = 0;
   // Many unclosed tags before one far closer search for it once, not once per tag: a closer found
