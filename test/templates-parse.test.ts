@@ -337,3 +337,25 @@ describe('templates: Liquid tags with open quotes, many of them', () => {
     assert.equal(tags.findings.length, n);
   });
 });
+
+describe('templates: closes against a deep stack of open blocks', () => {
+  it('a close that matches no open block is reported without closing any', () => {
+    // Each such close once searched the whole stack of open blocks.
+    const n = 40;
+    const t = parse('{{#a}}'.repeat(n) + '{{/b}}'.repeat(n), 'mustache');
+    assert.equal(t.findings.filter((f) => f.code === 'unmatched-close').length, n);
+    assert.equal(t.findings.filter((f) => f.code === 'unclosed-block').length, n);
+    const liquid = parse('{% if a %}'.repeat(n) + '{% endfor %}'.repeat(n), 'liquid');
+    assert.deepEqual(findings(liquid).slice(n, n + 2), ['unmatched-close@400-412:{% endfor %}', 'unmatched-close@412-424:{% endfor %}']);
+  });
+
+  it('a close that matches a block deep down closes every block opened after it', () => {
+    const n = 40;
+    const t = parse('{{#a}}x' + '{{#b}}'.repeat(n) + 'y{{/a}}z{{/b}}', 'mustache');
+    assert.deepEqual(
+      t.findings.map((f) => f.code),
+      [...Array<string>(n).fill('unclosed-block'), 'unmatched-close'],
+    );
+    assert.equal(shape(t.parts), `[#a: #a=x${'[#b: #b='.repeat(n)}y${' | none=]'.repeat(n)} | none=]z`);
+  });
+});

@@ -56,6 +56,12 @@ class Frame {
   }
 }
 
+function countNames(stack: readonly Frame[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of stack) counts.set(f.closeName, (counts.get(f.closeName) ?? 0) + 1);
+  return counts;
+}
+
 /** Takes a parser's texts and tags in body order and builds the part tree. Unbalanced blocks
  * become findings; the text inside is still kept.
  *
@@ -81,6 +87,9 @@ export class TreeBuilder {
   /** The same for whatever follows the last tag, when it is a text. */
   private lastCut = -1;
   private lastTrim = false;
+  /** Open blocks per close name, kept from the first close met on a deep stack on: a close that
+   * matches no open block would otherwise read the whole stack, each time. */
+  private openCounts: Map<string, number> | undefined;
 
   constructor(
     private readonly body: string,
@@ -132,6 +141,7 @@ export class TreeBuilder {
     if (block === 'case' && this.discard.length > 0) this.discard.length = 0;
     const f = new Frame(range, block, closeName, label, collection, this.discard, branchLabel, test);
     this.stack.push(f);
+    if (this.openCounts !== undefined) this.count(closeName, 1);
     this.cur = f.parts;
   }
 
@@ -159,6 +169,8 @@ export class TreeBuilder {
     this.tag(range, trimLeft, trimRight, true);
     const stack = this.stack;
     let k = stack.length - 1;
+    if ((k >= 32 || this.openCounts !== undefined) && !this.isOpen(closeName)) k = -1;
+    // When a block matches, every block read past it is closed here too.
     while (k >= 0 && stack[k]!.closeName !== closeName) k--;
     if (k < 0) {
       this.findings.push({
@@ -221,8 +233,19 @@ export class TreeBuilder {
     if (e > s) this.cur.push({ kind: 'literal', text: body.slice(s, e), range: { start: s, end: e }, verbatim: true });
   }
 
+  /** Whether a block closed by `closeName` is open (counted from here on). */
+  private isOpen(closeName: string): boolean {
+    const counts = (this.openCounts ??= countNames(this.stack));
+    return (counts.get(closeName) ?? 0) > 0;
+  }
+
+  private count(closeName: string, by: 1 | -1): void {
+    this.openCounts!.set(closeName, (this.openCounts!.get(closeName) ?? 0) + by);
+  }
+
   private closeTop(end: number): void {
     const f = this.stack.pop()!;
+    if (this.openCounts !== undefined) this.count(f.closeName, -1);
     // Index -1 of an empty stack would be a named-property lookup, not an element read.
     const n = this.stack.length;
     this.cur = n > 0 ? this.stack[n - 1]!.parts : this.root;
