@@ -359,3 +359,16 @@ describe('templates: closes against a deep stack of open blocks', () => {
     assert.equal(shape(t.parts), `[#a: #a=x${'[#b: #b='.repeat(n)}y${' | none=]'.repeat(n)} | none=]z`);
   });
 });
+
+describe('templates: Ruby i18n %<name> with no conversion near', () => {
+  it('many %<name> with no format after them are each flagged, and a far format is still read', () => {
+    // FORMATTED's lazy run once went on to the end of the body for each %<name>.
+    const n = 40;
+    const t = parse('%<a> '.repeat(n), 'ruby-i18n');
+    assert.equal(t.findings.length, n);
+    assert.ok(t.findings.every((f, k) => f.code === 'empty-placeholder' && f.range.start === 5 * k && f.range.end === 5 * k + 4));
+    const far = parse(`%<total>${' '.repeat(40)}.2f`, 'ruby-i18n');
+    assert.deepEqual(far.findings, []);
+    assert.deepEqual(vars(far.parts).map((v) => [v.name, v.raw.length, v.format, v.filters.map((f) => f.name)]), [['total', 51, 'f', []]]);
+  });
+});
