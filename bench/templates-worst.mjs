@@ -134,10 +134,18 @@ const SHAPES = [
   ['ruby %{a} ×n', 'ruby-i18n', r('%{a} ')],
 ];
 
+/** Errors thrown (by templateFigures: parseTemplate never throws), once per shape. */
+let thrown = '';
 function time(syntax, body) {
   const t0 = process.hrtime.bigint();
   const t = parseTemplate(body, syntax);
-  if (withFigures) templateFigures(t, {});
+  if (withFigures) {
+    try {
+      templateFigures(t, {});
+    } catch (e) {
+      thrown ||= `  throws ${e instanceof Error ? e.constructor.name + ': ' + e.message : String(e)}`;
+    }
+  }
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
@@ -145,6 +153,7 @@ const wanted = SHAPES.filter(([name]) => filters.length === 0 || filters.some((f
 console.log(`${'shape'.padEnd(44)} ${`ms@${N}`.padStart(10)} ${`ms@${4 * N}`.padStart(10)}  ratio${withFigures ? '  (parse + figures)' : ''}`);
 let worst = 0;
 for (const [name, syntax, make] of wanted) {
+  thrown = '';
   const small = make(N);
   const large = make(4 * N);
   time(syntax, make(200)); // warm up this parser's code paths
@@ -153,6 +162,6 @@ for (const [name, syntax, make] of wanted) {
   const b = time(syntax, large);
   const ratio = b / Math.max(a, 0.05);
   worst = Math.max(worst, ratio);
-  console.log(`${name.padEnd(44)} ${a.toFixed(1).padStart(10)} ${b.toFixed(1).padStart(10)}  ${ratio.toFixed(1).padStart(5)}${ratio > 8 ? '  SUPERLINEAR?' : ''}`);
+  console.log(`${name.padEnd(44)} ${a.toFixed(1).padStart(10)} ${b.toFixed(1).padStart(10)}  ${ratio.toFixed(1).padStart(5)}${ratio > 8 ? '  SUPERLINEAR?' : ''}${thrown}`);
 }
 console.log(`worst ratio ${worst.toFixed(1)} (linear ~4, quadratic ~16; small times are noisy)`);

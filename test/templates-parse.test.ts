@@ -372,3 +372,15 @@ describe('templates: Ruby i18n %<name> with no conversion near', () => {
     assert.deepEqual(vars(far.parts).map((v) => [v.name, v.raw.length, v.format, v.filters.map((f) => f.name)]), [['total', 51, 'f', []]]);
   });
 });
+
+describe('templates: printf conversions with long runs of flags and digits', () => {
+  it('reads a long zero-padded conversion, and a long run that is none as a lone %', () => {
+    // The conversion regex once backtracked over every split of the zeros: quadratic.
+    const zeros = '0'.repeat(300);
+    const padded = parse(`%${zeros}5d`, 'printf');
+    assert.deepEqual(vars(padded.parts).map((v) => [v.name, v.format, v.filters.map((f) => f.name)]), [['1', 'd', ['5']]]);
+    const none = parse(`%${zeros}.x`, 'printf');
+    assert.deepEqual(findings(none), ['ambiguous-percent@0-1:%']);
+    assert.equal(shape(none.parts), none.body);
+  });
+});

@@ -2,7 +2,7 @@
 import { escapePart, NO_FILTERS, pushText, variablePart } from './flat';
 import type { Filter, Part, Template, TemplateFinding } from './types';
 
-const SPEC = /%(?:(\d+)\$)?([-+ #0']*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsSpn@%])/y;
+// SPEC, which spec() reads char by char: /%(?:(\d+)\$)?([-+ #0']*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsSpn@%])/y
 const NUMERIC = 'diouxXeEfFgGaAp';
 
 /** 1 for the conversion characters of SPEC's last group. */
@@ -12,10 +12,49 @@ for (const c of 'diouxXeEfFgGaAcsSpn@%') CONVERSION[c.charCodeAt(0)] = 1;
 /** SPEC's match: whole, position, flags, width, precision, length, conversion. */
 type Spec = readonly [string, string | undefined, string, string | undefined, string | undefined, string | undefined, string];
 
+/** SPEC's match at `at`, read char by char. Each part is taken greedily, as the regex first tries:
+ * when that fails no other split can succeed (a part given back is a flag, digit, `.` or length
+ * letter, none of which the parts after it can end on), so the regex would only backtrack, for
+ * time quadratic in a run of zeros (`%000…`), before failing. */
 function spec(body: string, at: number): Spec | null {
-  SPEC.lastIndex = at;
-  // The flags group always takes part (it may match nothing); the conversion always matches.
-  return SPEC.exec(body) as unknown as Spec | null;
+  let i = at + 1;
+  let d = i;
+  while (isDigit(body.charCodeAt(d))) d++;
+  let position: string | undefined;
+  if (d > i && body.charCodeAt(d) === 0x24) {
+    position = body.slice(i, d);
+    i = d + 1;
+  }
+  const flagsStart = i;
+  for (let c = body.charCodeAt(i); c === 0x2d || c === 0x2b || c === 0x20 || c === 0x23 || c === 0x30 || c === 0x27; c = body.charCodeAt(++i));
+  const flags = body.slice(flagsStart, i);
+  const width = starOrDigits(body, i);
+  if (width !== undefined) i += width.length;
+  let precision: string | undefined;
+  if (body.charCodeAt(i) === 0x2e) {
+    precision = starOrDigits(body, i + 1);
+    if (precision !== undefined) i += 1 + precision.length;
+  }
+  const l = body.charCodeAt(i);
+  let length: string | undefined;
+  if (l === 0x68 || l === 0x6c) length = body.charCodeAt(i + 1) === l ? (l === 0x68 ? 'hh' : 'll') : l === 0x68 ? 'h' : 'l';
+  else if (l === 0x4c || l === 0x71 || l === 0x6a || l === 0x7a || l === 0x74) length = body.charAt(i);
+  if (length !== undefined) i += length.length;
+  const c = body.charCodeAt(i);
+  if (!(c < 0x80 && CONVERSION[c] === 1)) return null;
+  return [body.slice(at, i + 1), position, flags, width, precision, length, body.charAt(i)];
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** `\d+|\*` at `i`, or undefined. */
+function starOrDigits(body: string, i: number): string | undefined {
+  if (body.charCodeAt(i) === 0x2a) return '*';
+  let e = i;
+  while (isDigit(body.charCodeAt(e))) e++;
+  return e > i ? body.slice(i, e) : undefined;
 }
 
 export function parsePrintf(body: string): Template {
