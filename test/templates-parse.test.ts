@@ -384,3 +384,14 @@ describe('templates: printf conversions with long runs of flags and digits', () 
     assert.equal(shape(none.parts), none.body);
   });
 });
+
+describe('templates: .NET braces that open no item, many of them', () => {
+  it('each { that is no format item is reported up to the next }, or alone when none follows', () => {
+    // Each one once searched to the end of the body for a `}`.
+    const t = parse('{0, '.repeat(3) + '{x}', 'dotnet');
+    assert.deepEqual(findings(t), ["unbalanced-braces@0-15:{0, {0, {0, {x}"]);
+    const none = parse('{a '.repeat(40), 'dotnet');
+    assert.equal(none.findings.length, 40);
+    assert.ok(none.findings.every((f, k) => f.code === 'unclosed-tag' && f.range.start === 3 * k && f.range.end === 3 * k + 1));
+  });
+});

@@ -21,6 +21,9 @@ export function parseDotnet(body: string): Template {
   const findings: TemplateFinding[] = [];
   let pos = 0;
   let textStart = 0;
+  // The `}` after a `{` that is no item, kept while still ahead (-1: none, -2: not searched yet):
+  // many such in a body with no `}` would otherwise each search to the end.
+  let closeAt = -2;
   while (pos < body.length) {
     // The next brace, by regex: faster than a char loop over the text between items.
     BRACE.lastIndex = pos;
@@ -43,7 +46,8 @@ export function parseDotnet(body: string): Template {
     while (d < body.length && body.charCodeAt(d) >= 0x30 && body.charCodeAt(d) <= 0x39) d++;
     const m: Item | null = d > at + 1 && body.charCodeAt(d) === 0x7d ? [body.slice(at, d + 1), body.slice(at + 1, d), undefined, undefined] : item(body, at);
     if (!m) {
-      const close = body.indexOf('}', at);
+      if (closeAt !== -1 && closeAt < at) closeAt = body.indexOf('}', at);
+      const close = closeAt;
       const end = close < 0 ? at + 1 : close + 1;
       findings.push({
         code: close < 0 ? 'unclosed-tag' : 'unbalanced-braces',
