@@ -20,6 +20,8 @@ function simpleType(type: string): ValueKind | undefined {
   return undefined;
 }
 
+const NO_FINDINGS: readonly TemplateFinding[] = [];
+
 class Failure {
   constructor(readonly at: number, readonly end: number, readonly code: TemplateFinding['code'], readonly message: string) {}
 }
@@ -54,20 +56,21 @@ class IcuParser {
   private quoteFrom = 0;
   private nextHash = -1;
   private hashFrom = 0;
-  /** argumentOrThrow() calls under way: inside one, an unclosed `{` fails it (see message()). */
-  private attempts = 0;
   /** argumentOrThrow()'s failure per `{` that failed, with the findings it made (its result
    * depends on `open` alone). */
   private failed: Map<number, { readonly e: Failure; readonly findings: readonly TemplateFinding[] }> | undefined;
+  private failures = 0;
   constructor(readonly body: string) {}
 
-  /** matching() per `{` it has read, -1 for none, filled as scans go (a Failure reads it once
-   * per `{`, so unclosed arguments must not each scan to the end); made on the first call. */
+  /** matching() per `{` it has read, -1 for none, filled as scans go from the 5th call on (a
+   * Failure reads it once per `{`, so many unclosed arguments must not each scan to the end). */
   private matches: Map<number, number> | undefined;
+  private plainMatches = 0;
 
   /** Index of the `}` matching the `{` at `open`, skipping quoted text; -1 if none. A `{` whose
    * match an earlier scan found is jumped over. */
   private matching(open: number): number {
+    if (this.matches === undefined && ++this.plainMatches <= 4) return this.scanMatching(open);
     const memo = (this.matches ??= new Map());
     const known = memo.get(open);
     if (known !== undefined) return known;
@@ -96,6 +99,26 @@ class IcuParser {
       }
     }
     for (const o of stack) memo.set(o, -1);
+    return -1;
+  }
+
+  /** matching() by a scan alone (the first few calls: most bodies make none or one). */
+  private scanMatching(open: number): number {
+    const b = this.body;
+    let depth = 0;
+    for (let i = open; i < b.length; i++) {
+      const c = b.charCodeAt(i);
+      if (c === 0x27) {
+        const n = b.charCodeAt(i + 1);
+        if (n === 0x27) i++;
+        else if (n === 0x7b || n === 0x7d) {
+          const q = b.indexOf("'", i + 1);
+          if (q < 0) return -1;
+          i = q;
+        }
+      } else if (c === 0x7b) depth++;
+      else if (c === 0x7d && --depth === 0) return i;
+    }
     return -1;
   }
 
@@ -141,14 +164,14 @@ class IcuParser {
       }
       if (c === 0x7b) {
         literal(b, textStart, i, parts);
-        const end = this.argument(i, parts);
+        const end = this.argument(i, parts, inArm);
         if (end >= 0) {
           i = textStart = end;
           continue;
         }
-        // Never closed: the rest is text, and inside a try (every arm is) that try fails.
-        if (this.attempts > 0) return n;
-        // Outside any try this is the top message (inArm false): it reads on from after the `{`.
+        // Never closed: the rest is text, and an arm's try fails (see argument()).
+        if (inArm) return n;
+        // Not in an arm, this is the top message: it reads on from after the `{`.
         i = textStart = i + 1;
         continue;
       }
@@ -203,22 +226,19 @@ class IcuParser {
   /** `{…}` at `open`; pushes its part(s) and returns the index after the closing brace, or -1
    * when it is never closed: then it has pushed a literal `{` and the rest is read as text (by
    * the caller, in place of a nested message: a loop, so many unclosed `{` nest no calls). */
-  private argument(open: number, out: Part[]): number {
-    const f = this.failed?.get(open);
+  private argument(open: number, out: Part[], inArm: boolean): number {
+    const f = this.failed === undefined ? undefined : this.failed.get(open);
     let e: Failure;
     if (f === undefined) {
       const mark = this.findings.length;
-      this.attempts++;
       try {
         return this.argumentOrThrow(open, out);
       } catch (x) {
         if (!(x instanceof Failure)) throw x;
         e = x;
-        // The try reads the same text wherever this `{` is met again: its failure and the
-        // findings it made are kept, and given again instead of trying again.
-        (this.failed ??= new Map()).set(open, { e, findings: this.findings.slice(mark) });
-      } finally {
-        this.attempts--;
+        // The try reads the same text wherever this `{` is met again: once a body has had a few,
+        // each failure and the findings it made are kept, and given again instead of trying again.
+        if (++this.failures > 8) (this.failed ??= new Map()).set(open, { e, findings: mark === this.findings.length ? NO_FINDINGS : this.findings.slice(mark) });
       }
     } else {
       e = f.e;
@@ -226,9 +246,9 @@ class IcuParser {
     }
     const close = this.matching(open);
     if (close < 0) {
-      // Inside a try (every arm is one) the try fails whatever the rest holds: the rest is read
-      // once, outside it, instead of once more per enclosing arm.
-      if (this.attempts > 0) return -1;
+      // In an arm (inside a try) the try fails whatever the rest holds: the rest is read once,
+      // outside it, instead of once more per enclosing arm.
+      if (inArm) return -1;
       this.findings.push({ code: 'unclosed-tag', kind: 'malformed', message: "'{' is never closed", range: { start: open, end: open + 1 } });
       // Still check the rest as literal text.
       out.push({ kind: 'literal', text: '{', range: { start: open, end: open + 1 }, verbatim: true });
