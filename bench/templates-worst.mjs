@@ -1,7 +1,9 @@
-// node bench/templates-worst.mjs [--n=20000] [--figures] [--bundle=FILE] [name filter…]
+// node bench/templates-worst.mjs [--n=20000] [--figures] [--once] [--skip=a,b] [--bundle=FILE] [name filter…]
 // Malformed bodies that once parsed in quadratic time (each unclosed tag scanning to the end, each
 // close searching a deep stack…). For each shape: parse time at n and at 4n repetitions and their
 // ratio: ~4 is linear, ~16 quadratic. Times are wall clock on a shared machine: read the ratio.
+// --once times n only (for an old bundle on which 4n would take minutes); --skip leaves out the
+// shapes whose names contain any of the comma-separated strings.
 import { createRequire } from 'node:module';
 import { loadBundle } from './bundle.mjs';
 
@@ -9,6 +11,8 @@ const args = process.argv.slice(2);
 const opt = (k, d) => args.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
 const N = Number(opt('n', 20000));
 const withFigures = args.includes('--figures');
+const once = args.includes('--once');
+const skip = opt('skip', '').split(',').filter(Boolean);
 const bundle = opt('bundle', '');
 const filters = args.filter((a) => !a.startsWith('--'));
 const { parseTemplate, templateFigures } = bundle
@@ -149,19 +153,22 @@ function time(syntax, body) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-const wanted = SHAPES.filter(([name]) => filters.length === 0 || filters.some((f) => name.includes(f)));
-console.log(`${'shape'.padEnd(44)} ${`ms@${N}`.padStart(10)} ${`ms@${4 * N}`.padStart(10)}  ratio${withFigures ? '  (parse + figures)' : ''}`);
+const wanted = SHAPES.filter(([name]) => (filters.length === 0 || filters.some((f) => name.includes(f))) && !skip.some((f) => name.includes(f)));
+console.log(`${'shape'.padEnd(44)} ${`ms@${N}`.padStart(10)}${once ? '' : ` ${`ms@${4 * N}`.padStart(10)}  ratio`}${withFigures ? '  (parse + figures)' : ''}`);
 let worst = 0;
 for (const [name, syntax, make] of wanted) {
   thrown = '';
   const small = make(N);
-  const large = make(4 * N);
   time(syntax, make(200)); // warm up this parser's code paths
   // Best of a few at n (cheap); one run at 4n.
-  const a = Math.min(time(syntax, small), time(syntax, small), time(syntax, small));
-  const b = time(syntax, large);
+  const a = once ? time(syntax, small) : Math.min(time(syntax, small), time(syntax, small), time(syntax, small));
+  if (once) {
+    console.log(`${name.padEnd(44)} ${a.toFixed(1).padStart(10)}${thrown}`);
+    continue;
+  }
+  const b = time(syntax, make(4 * N));
   const ratio = b / Math.max(a, 0.05);
   worst = Math.max(worst, ratio);
   console.log(`${name.padEnd(44)} ${a.toFixed(1).padStart(10)} ${b.toFixed(1).padStart(10)}  ${ratio.toFixed(1).padStart(5)}${ratio > 8 ? '  SUPERLINEAR?' : ''}${thrown}`);
 }
-console.log(`worst ratio ${worst.toFixed(1)} (linear ~4, quadratic ~16; small times are noisy)`);
+if (!once) console.log(`worst ratio ${worst.toFixed(1)} (linear ~4, quadratic ~16; small times are noisy)`);
