@@ -2,15 +2,15 @@
 // a cache that is damaged, foreign or unwritable prints the same thing and exits the same way.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const BIN = resolve('bin/smslint.js');
 const FIXTURE = resolve('test/fixtures/cli/basic');
 
-function run(env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [BIN, '--no-color'], {
+function run(env: Record<string, string>, bin = BIN) {
+  const r = spawnSync(process.execPath, [bin, '--no-color'], {
     cwd: FIXTURE,
     encoding: 'utf8',
     env: { ...process.env, CI: '1', NODE_DISABLE_COMPILE_CACHE: '', NODE_COMPILE_CACHE: '', ...env },
@@ -54,6 +54,15 @@ describe('CLI compile cache', function () {
     assert.deepEqual(run({ NODE_COMPILE_CACHE: d }), expected);
     assert.deepEqual(cacheFiles(d), [file]);
     assert.ok(readFileSync(join(d, file)).equals(first));
+  });
+
+  it('keeps one cache per install: V8 keeps the path, which stack traces would name', () => {
+    const d = join(dir, 'installs');
+    const copy = join(dir, 'copy');
+    for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/compileCache.js', 'dist/vendor']) cpSync(f, join(copy, f), { recursive: true });
+    assert.deepEqual(run({ NODE_COMPILE_CACHE: d }), expected);
+    assert.deepEqual(run({ NODE_COMPILE_CACHE: d }, join(copy, 'bin/smslint.js')), expected);
+    assert.equal(cacheFiles(d).length, 2);
   });
 
   it('ignores a damaged cache and writes a good one in its place', () => {

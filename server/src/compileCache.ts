@@ -25,8 +25,9 @@ export function runCached(file: string): void {
     return;
   }
   const source = readFileSync(file, 'utf8');
-  // V8 checks its version and flags but only the length of the source: the name carries the rest.
-  const key = createHash('sha1').update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0`).update(source).digest('hex');
+  // V8 checks its version and flags but only the length of the source: the name carries the rest,
+  // and the path, which V8 keeps in the cache and stack traces would otherwise name.
+  const key = createHash('sha1').update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${file}\0`).update(source).digest('hex');
   const cacheFile = join(dir, `${key}.bin`);
   const cachedData = readCache(cacheFile);
   const script = new Script(M.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
