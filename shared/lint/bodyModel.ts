@@ -134,14 +134,15 @@ const NO_CHARS: ReadonlySet<CharFinding> = new Set();
 /** The smaller of two optional limits. */
 const least = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
-export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
+/** `syntax` overrides the body's and the config's (plain: the fallback for a body that cannot be measured). */
+export function buildBodyModel(body: Body, config: ResolvedConfig, syntax?: TemplateSyntax): BodyModel {
   const opts = body.options;
   const profileId = typeof opts.profile === 'string' ? opts.profile : config.profile;
   const resolved = profileOf(config, profileId);
   const profile = resolved.ok ? resolved.value : undefined;
   const profileError = resolved.ok ? undefined : resolved.error.message;
 
-  const template = parseTemplate(body.text, syntaxFor(body, config));
+  const template = parseTemplate(body.text, syntax ?? syntaxFor(body, config));
   const frontVars = typeof opts.variables === 'object' && opts.variables !== null ? (opts.variables as Record<string, object>) : undefined;
   const [configVars, figureOptions] = figureArgs(config, profile);
   // A body's own variables (front matter) over the config's, merged once for its up to four measures.
