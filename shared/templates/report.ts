@@ -55,15 +55,36 @@ export function addUse(v: VariableInfo, p: VariablePart): void {
 /** Index of `p`'s variable in `vars` (printed variables in body order), added at its first use;
  * the fast paths' bodies print few variables, so a scan beats hashing each name. */
 export function varIndex(vars: VariableInfo[], p: VariablePart): number {
-  for (let i = 0; i < vars.length; i++) {
-    if (vars[i]!.name === p.name) {
+  const n = vars.length;
+  if (n < INDEXED_FROM) {
+    for (let i = 0; i < n; i++) {
+      if (vars[i]!.name === p.name) {
+        addUse(vars[i]!, p);
+        return i;
+      }
+    }
+  } else {
+    // A body with thousands of names would make the scan quadratic: past a few, names are indexed.
+    let index = nameIndexes.get(vars);
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < n; i++) index.set(vars[i]!.name, i);
+      nameIndexes.set(vars, index);
+    }
+    const i = index.get(p.name);
+    if (i !== undefined) {
       addUse(vars[i]!, p);
       return i;
     }
+    index.set(p.name, n);
   }
   vars.push(variableInfo(p));
-  return vars.length - 1;
+  return n;
 }
+
+/** varIndex scans up to this many names; the lists it grows are only ever pushed to. */
+const INDEXED_FROM = 16;
+const nameIndexes = new WeakMap<VariableInfo[], Map<string, number>>();
 
 function hasDefault(p: VariablePart): boolean {
   for (const f of p.filters) if (f.op?.op === 'default') return true;

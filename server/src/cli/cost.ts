@@ -17,7 +17,8 @@ export function costTable(rows: readonly CostRow[]): string {
   const totals = costTotals(rows).map(formatAmountSpan);
   const foot = [`total (${rows.length} ${rows.length === 1 ? 'body' : 'bodies'})`, '', '', '', '', '', totals.join(' + '), ''];
   const all = [[...HEAD], ...body, foot];
-  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  // reduce, not Math.max(...): a run has more rows than a call takes arguments.
+  const widths = HEAD.map((_, i) => all.reduce((w, r) => Math.max(w, r[i]!.length), 0));
   const numeric = new Set([3, 4, 5, 6]);
   const line = (r: string[]) => r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
