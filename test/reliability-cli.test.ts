@@ -231,4 +231,19 @@ describe('reliability: CLI bad-input catalogue', function () {
     for (let i = 0; i < 5 && left.length === 0; i++) left = (await interruptedFix(`many-${i}`)).names.filter((n) => n.endsWith('.smslint-tmp'));
     assert.deepEqual(left, [], 'temp files left behind');
   });
+  it('a reader that closes the pipe early (smslint | head): no EPIPE crash, the run\'s exit code', async () => {
+    const sub = join(dir, 'epipe');
+    mkdirSync(sub);
+    mkdirSync(join(sub, '.git'));
+    // Enough output to outgrow the pipe's buffer, and an error so the exit code is 1.
+    for (let i = 0; i < 300; i++) writeFileSync(join(sub, `t${i}.sms`), `Hi {{name}}, your code is {{code}} — see you ’soon’ ${i}`);
+    writeFileSync(join(sub, 'broken.sms.hbs'), '{{#if a}}never closed');
+    const child = spawn(process.execPath, [BIN, '--no-color', '--no-progress'], { cwd: sub, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
+    assert.equal(code, 1);
+  });
 });

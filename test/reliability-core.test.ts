@@ -88,3 +88,35 @@ describe('reliability: idempotent fixes', () => {
     assert.deepEqual(fixText(once.text).edits, []);
   });
 });
+
+// Shapes of hostile templates that once crashed the run or took quadratic time.
+describe('reliability: pathological templates', () => {
+  const lint = (path: string, text: string) => lintDocument({ path, text }, DEFAULT_CONFIG);
+
+  it('a template nested thousands deep is measured as plain text, with an error that says why', () => {
+    const text = '{{#if a}}x'.repeat(3000) + '{{/if}}'.repeat(3000);
+    const r = lint('/r/deep.sms.hbs', text);
+    const why = r.findings.filter((f) => f.ruleId === 'malformed-template');
+    assert.equal(why.length, 1);
+    assert.equal(why[0]!.severity, 'error');
+    assert.match(why[0]!.message, /measured as plain text: it nests too deeply to measure/);
+    assert.deepEqual(why[0]!.range, { start: 0, end: text.length });
+    assert.equal(r.bodies.length, 1);
+    assert.equal(r.bodies[0]!.syntax, 'plain');
+    assert.ok(r.bodies[0]!.figures.segments.worst > 1);
+  });
+
+  it('a body with more findings than a call takes arguments is linted', () => {
+    const text = '’'.repeat(150_000);
+    const r = lint('/r/quotes.sms', text);
+    assert.equal(r.findings.filter((f) => f.ruleId === 'non-gsm-char').length, 150_000);
+  });
+
+  it('a body with many distinct placeholders lists each once, in order, with every use', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const t = parseTemplate(names.map((n) => `{{${n}}} {{${n}}}`).join(' '), 'handlebars');
+    const f = templateFigures(t);
+    assert.deepEqual(f.variables.map((v) => v.name), names);
+    for (const v of f.variables) assert.equal(v.ranges.length, 2, v.name);
+  });
+});

@@ -9,6 +9,13 @@ import { runWorker } from './cli/worker';
 if (!isMainThread && (workerData as { smslintWorker?: unknown } | undefined)?.smslintWorker === true) {
   runWorker(workerData, coreEngine);
 } else {
+  // `smslint | head` closes the pipe early: that ends the output, quietly, with the run's exit code.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit();
+    });
+  }
   main(process.argv.slice(2), { ...nodeIo(coreEngine), workerScript: __filename }).then((code) => {
     process.exitCode = code;
   });
