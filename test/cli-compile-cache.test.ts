@@ -62,7 +62,14 @@ describe('CLI compile cache', function () {
     for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/compileCache.js', 'dist/vendor']) cpSync(f, join(copy, f), { recursive: true });
     assert.deepEqual(run({ NODE_COMPILE_CACHE: d }), expected);
     assert.deepEqual(run({ NODE_COMPILE_CACHE: d }, join(copy, 'bin/smslint.js')), expected);
-    assert.equal(cacheFiles(d).length, 2);
+    const both = cacheFiles(d);
+    assert.equal(both.length, 2);
+    // An upgrade of the copy replaces its cache and leaves the other install's alone.
+    writeFileSync(join(copy, 'dist/cli.js'), readFileSync(join(copy, 'dist/cli.js'), 'utf8') + '\n// next build\n');
+    assert.deepEqual(run({ NODE_COMPILE_CACHE: d }, join(copy, 'bin/smslint.js')), expected);
+    const after = cacheFiles(d);
+    assert.equal(after.length, 2);
+    assert.equal(after.filter((f) => both.includes(f)).length, 1);
   });
 
   it('ignores a damaged cache and writes a good one in its place', () => {

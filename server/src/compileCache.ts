@@ -3,7 +3,7 @@
 // an empty run, ~30 ms off 10,000 files). Node >= 22.1 has this built in: module.enableCompileCache.
 // NODE_COMPILE_CACHE=dir and NODE_DISABLE_COMPILE_CACHE=1 mean here what they mean to node.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,15 +25,16 @@ export function runCached(file: string): void {
     return;
   }
   const source = readFileSync(file, 'utf8');
-  // V8 checks its version and flags but only the length of the source: the name carries the rest,
-  // and the path, which V8 keeps in the cache and stack traces would otherwise name.
-  const key = createHash('sha1').update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${file}\0`).update(source).digest('hex');
-  const cacheFile = join(dir, `${key}.bin`);
+  // One cache per install path (V8 keeps the path, which stack traces would name), and per build:
+  // V8 checks its version and flags but only the length of the source, so the name carries the rest.
+  const install = createHash('sha1').update(file).digest('hex').slice(0, 16);
+  const build = createHash('sha1').update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0`).update(source).digest('hex');
+  const cacheFile = join(dir, `${install}-${build}.bin`);
   const cachedData = readCache(cacheFile);
   const script = new Script(M.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (!cachedData || script.cachedDataRejected === true) {
     // At exit the cache holds every function this run compiled, not only the top level.
-    process.once('exit', () => writeCache(dir, cacheFile, script.createCachedData()));
+    process.once('exit', () => writeCache(dir, cacheFile, `${install}-`, script.createCachedData()));
   }
   const m = new Module(file, module);
   m.filename = file;
@@ -67,12 +68,16 @@ function readCache(file: string): Buffer | undefined {
   return data.length > DIGEST && createHash('sha1').update(payload).digest().equals(data.subarray(0, DIGEST)) ? payload : undefined;
 }
 
-function writeCache(dir: string, file: string, payload: Buffer): void {
+/** Writes the cache and drops the install's caches of earlier builds (an upgrade leaves one). */
+function writeCache(dir: string, file: string, installPrefix: string, payload: Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(temp, Buffer.concat([createHash('sha1').update(payload).digest(), payload]), { mode: 0o600 });
     renameSync(temp, file);
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(installPrefix) && name.endsWith('.bin') && join(dir, name) !== file) unlinkSync(join(dir, name));
+    }
   } catch {
     try {
       unlinkSync(temp);
