@@ -8,7 +8,7 @@ import { createBodyCache, lintDocument, type LintResult } from '../shared/lint';
 import { extractCacheOf } from '../shared/lint/bodyCache';
 import { analyze, type Analysis } from '../server/src/lsp/analysis';
 import { codeActions } from '../server/src/lsp/codeActions';
-import { DiagnosticReuse, toDiagnostics } from '../server/src/lsp/diagnostics';
+import { DiagnosticReuse, toDiagnostics, type DiagnosticData } from '../server/src/lsp/diagnostics';
 import { asciiJson, encodeMessage } from '../server/src/lsp/jsonEncoder';
 import { rng, testSeed } from './helpers/random';
 import { settingsFrom } from '../server/src/lsp/settings';
@@ -127,7 +127,8 @@ describe('language server units', () => {
       }),
       { seed, numRuns: 200 },
     );
-    // A big document's first publish is kept at once: its first keystroke copies from it.
+    // A big document (kept from its first publish) encodes exactly through its edits. This checks the
+    // bytes, not that they were copied: bench/lsp.mjs shows the speed.
     const big = (i: number, m: string) => ({ range: { start: { line: i, character: 1 }, end: { line: i, character: 2 } }, severity: 2, source: 'smslint', code: 'non-gsm-char', message: m });
     let list: object[] = Array.from({ length: 300 }, (_, i) => big(i, `’ at ${i}`));
     for (const change of [(xs: object[]) => xs, (xs: object[]) => [...xs.slice(0, 150), big(150, 'é — new'), ...xs.slice(151)], (xs: object[]) => [...xs.slice(0, 7), ...xs.slice(8)]]) {
@@ -244,6 +245,21 @@ describe('language server units', () => {
     const joined = apart.replace('XX', '');
     assert.deepEqual(ids(lintDocument({ path: '/w/d.ts', text: joined }, DEFAULT_CONFIG, { cache })), ids(lintDocument({ path: '/w/d.ts', text: joined }, DEFAULT_CONFIG)));
     assert.deepEqual(ids(lintDocument({ path: '/w/d.ts', text: joined }, DEFAULT_CONFIG)), []);
+  });
+
+  it('a reused diagnostic keeps quick fixes that edit past its range (a YAML scalar\'s closing quote) where they now are', () => {
+    const reuse = new DiagnosticReuse();
+    const diagnosticsOf = (doc: TextDocument, withReuse: boolean) => {
+      const result = lintDocument({ path: '/w/locales/en.yml', text: doc.getText() }, DEFAULT_CONFIG);
+      const analysis: Analysis = { uri: doc.uri, version: doc.version, path: '/w/locales/en.yml', result, resolution, ms: 0 };
+      return toDiagnostics(analysis, doc, '/ext', withReuse ? reuse : undefined);
+    };
+    const v1 = TextDocument.create('file:///w/locales/en.yml', 'yaml', 1, 'en:\n  sms:\n    greeting: ’Hi there\n');
+    const first = diagnosticsOf(v1, true);
+    assert.ok(first.some((d) => (d.data as DiagnosticData | undefined)?.fixes.some((f) => f.edits.some((e) => e.range))), 'a fix quotes the scalar');
+    // Typed after the finding, before the scalar's end: the closing quote moves, the finding does not.
+    const v2 = TextDocument.update(v1, [{ range: { start: { line: 2, character: 23 }, end: { line: 2, character: 23 } }, text: ' you' }], 2);
+    assert.deepStrictEqual(diagnosticsOf(v2, true), diagnosticsOf(v2, false));
   });
 
   it('quick fixes come from the diagnostic\'s data, and none for a diagnostic whose finding is gone', () => {

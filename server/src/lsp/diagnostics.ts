@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Severity } from '../../../shared/types';
+import type { Fix, Range, Severity } from '../../../shared/types';
 import type { LintFinding } from '../../../shared/lint/types';
 import type { Analysis } from './analysis';
 import { toRange } from './positions';
@@ -59,22 +59,23 @@ export class DiagnosticReuse {
     const edit = editBetween(this.text, text);
     const delta = edit.afterEnd - edit.beforeEnd;
     const settled = linesKept(this.text, text, edit) ? nextLineStart(text, edit.afterEnd) : Infinity;
+    // A range keeps its line and character when it lies wholly before the edit, or past its line.
+    const kept = (r: Range, was: Range): boolean =>
+      (r.end < edit.at && r.start === was.start && r.end === was.end) || (r.start >= settled && r.start - delta === was.start && r.end - delta === was.end);
     const out: Diagnostic[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const f = findings[i]!;
       const j = i < head ? i : i >= n - tail ? i - n + m : -1;
-      if (j >= 0) {
-        const was = before[j]!.range;
-        const { start, end } = f.range;
-        // Matched by content from either end: where it sits decides, not which end matched it.
-        if ((end < edit.at && start === was.start && end === was.end) || (start >= settled && start - delta === was.start && end - delta === was.end)) {
-          out[i] = shown[j]!;
-          continue;
-        }
+      // Matched by content from either end: where it sits decides, not which end matched it. A fix
+      // may edit past its finding (a YAML scalar's closing quote): its edits must stay put too.
+      if (j >= 0 && kept(f.range, before[j]!.range) && fixesKept(f.fixes, before[j]!.fixes, kept)) {
+        out[i] = shown[j]!;
+        continue;
       }
       const range = toRange(doc, f.range);
       const last = j >= 0 ? shown[j]! : undefined;
-      out[i] = last !== undefined && sameRange(last.range, range) ? last : toDiagnostic(f, range, root, doc);
+      const plain = f.fixes.length === 0 && last !== undefined && last.data === undefined;
+      out[i] = plain && sameRange(last.range, range) ? last : toDiagnostic(f, range, root, doc);
     }
     this.findings = findings;
     this.shown = out;
@@ -100,6 +101,19 @@ function nextLineStart(text: string, offset: number): number {
     if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   return text.length;
+}
+
+/** The fixes are last time's, edit for edit, each range kept as `kept` tells. */
+function fixesKept(now: readonly Fix[], was: readonly Fix[], kept: (r: Range, was: Range) => boolean): boolean {
+  if (now === was) return true;
+  if (now.length !== was.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const a = now[i]!;
+    const b = was[i]!;
+    if (a.title !== b.title || a.edits.length !== b.edits.length) return false;
+    for (let k = 0; k < a.edits.length; k++) if (a.edits[k]!.text !== b.edits[k]!.text || !kept(a.edits[k]!.range, b.edits[k]!.range)) return false;
+  }
+  return true;
 }
 
 // Everything a diagnostic shows but its range.
