@@ -30,11 +30,6 @@ export function costDelta(now: CampaignCost | undefined, after: CampaignCost | u
 }
 
 /**
- * What the body's non-GSM literal characters do to it, for the character rules:
- * "forces UCS-2: 1 → 2 segments, +$0.01 per recipient, +$16.53 for 1,653 recipients".
- * "After" is the body once every replacement fix-all would make is made.
- */
-/**
  * The sentence depends only on the body and one flag: a rule asks once per check, through this
  * memo, however many curly quotes the body has. (A WeakMap keyed by every body measured slower:
  * each garbage collection walks its entries.)
@@ -45,6 +40,11 @@ export function ucs2Effects(m: BodyModel): (fixedByFixAll: boolean) => string {
   return (f) => (f ? (fixed ??= describeUcs2Effect(m, true)) : (kept ??= describeUcs2Effect(m, false)));
 }
 
+/**
+ * What the body's non-GSM literal characters do to it, for the character rules:
+ * "forces UCS-2: 1 → 2 segments, +$0.01 per recipient, +$16.53 for 1,653 recipients".
+ * "After" is the body once every replacement fix-all would make is made.
+ */
 function describeUcs2Effect(m: BodyModel, fixedByFixAll: boolean): string {
   const now = m.figures.worst;
   const after = m.fixedFigures.worst;

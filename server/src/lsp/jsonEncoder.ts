@@ -51,6 +51,9 @@ export function encodeMessage(msg: Message): Buffer {
   const params = (msg as { method?: unknown; params?: unknown }).method === PUBLISH ? (msg as { params?: unknown }).params : undefined;
   const diagnostics = typeof params === 'object' && params !== null ? (params as { diagnostics?: unknown }).diagnostics : undefined;
   if (!Array.isArray(diagnostics) || diagnostics.length === 0 || !diagnostics.every((d) => typeof d === 'object' && d !== null && !('toJSON' in d))) {
+    // An empty publish (a closed or cleaned document) leaves nothing to copy from next time.
+    const uri = typeof params === 'object' && params !== null ? (params as { uri?: unknown }).uri : undefined;
+    if (typeof uri === 'string') written.delete(uri);
     return Buffer.from(JSON.stringify(msg), 'utf-8');
   }
   const text = asciiJson(
