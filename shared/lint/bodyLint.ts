@@ -1,9 +1,8 @@
 // One body's share of a document's lint: its model, its rule findings and its report. Depends on
 // the body (text, map, options), the config, how the host quotes it and the host text it spans.
 import type { ResolvedConfig } from '../config';
-import { mapRange, type Body } from '../extract';
+import type { Body } from '../extract';
 import { DOCUMENT_RULES, BODY_RULES, ruleSeverity } from '../rules';
-import type { TemplateSyntax } from '../templates';
 import type { Fix, Range, Severity, SeveritySetting } from '../types';
 import { buildBodyModel } from './bodyModel';
 import { encodeForHost, type HostQuoting } from './hostText';
@@ -23,29 +22,7 @@ export interface BodyOutcome {
  * `malformed` is the document's malformed-template severity.
  */
 export function lintBody(body: Body, config: ResolvedConfig, quoting: HostQuoting, host: string, malformed: SeveritySetting): BodyOutcome {
-  try {
-    return lintBodyAs(body, config, quoting, host, malformed, undefined);
-  } catch (e) {
-    // A template the core cannot measure (nested thousands deep, or a bug) must not take the run
-    // down: the body is measured as plain text, as an unparsable one is, and the finding says why.
-    const outcome = lintBodyAs(body, config, quoting, host, malformed, 'plain');
-    if (malformed === 'off') return outcome;
-    const deep = e instanceof RangeError && /call stack/i.test(e.message);
-    const why = deep ? 'it nests too deeply to measure' : `smslint could not measure it (${e instanceof Error ? e.message : String(e)})`;
-    const finding: LintFinding = {
-      ruleId: 'malformed-template',
-      severity: malformed,
-      message: `This template was measured as plain text: ${why}.`,
-      range: mapRange(body.map, 0, body.text.length),
-      fixes: [],
-      docsPath: DOCUMENT_RULES['malformed-template'].docsPath,
-    };
-    return { findings: [finding, ...outcome.findings], report: outcome.report };
-  }
-}
-
-function lintBodyAs(body: Body, config: ResolvedConfig, quoting: HostQuoting, host: string, malformed: SeveritySetting, forced: TemplateSyntax | undefined): BodyOutcome {
-  const model = buildBodyModel(body, config, forced);
+  const model = buildBodyModel(body, config);
   const encode = (t: string): string => encodeForHost(t, quoting);
   const findings: LintFinding[] = [];
   if (malformed !== 'off') {

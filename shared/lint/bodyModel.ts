@@ -134,21 +134,28 @@ const NO_CHARS: ReadonlySet<CharFinding> = new Set();
 /** The smaller of two optional limits. */
 const least = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
-/** `syntax` overrides the body's and the config's (plain: the fallback for a body that cannot be measured). */
-export function buildBodyModel(body: Body, config: ResolvedConfig, syntax?: TemplateSyntax): BodyModel {
+export function buildBodyModel(body: Body, config: ResolvedConfig): BodyModel {
   const opts = body.options;
   const profileId = typeof opts.profile === 'string' ? opts.profile : config.profile;
   const resolved = profileOf(config, profileId);
   const profile = resolved.ok ? resolved.value : undefined;
   const profileError = resolved.ok ? undefined : resolved.error.message;
 
-  const template = parseTemplate(body.text, syntax ?? syntaxFor(body, config));
+  let template = parseTemplate(body.text, syntaxFor(body, config));
   const frontVars = typeof opts.variables === 'object' && opts.variables !== null ? (opts.variables as Record<string, object>) : undefined;
   const [configVars, figureOptions] = figureArgs(config, profile);
   // A body's own variables (front matter) over the config's, merged once for its up to four measures.
   const vars = frontVars ? { ...configVars, ...frontVars } : configVars;
   const figuresOf = (t: Template): TemplateFigures => templateFigures(t, vars, figureOptions);
-  const figures = figuresOf(template);
+  let figures: TemplateFigures;
+  try {
+    figures = figuresOf(template);
+  } catch (e) {
+    // Nested thousands deep, the measure's recursion overflows: the body is measured as plain
+    // text, as parseTemplate does with a body it cannot parse, and a malformed finding says why.
+    template = plainFallback(body.text, e);
+    figures = figuresOf(template);
+  }
   const chars = literalFindings(template.parts);
 
   const measureFixed = (set: ReadonlySet<CharFinding>): TemplateFigures =>
@@ -206,6 +213,13 @@ export function buildBodyModel(body: Body, config: ResolvedConfig, syntax?: Temp
     planImpact: impact,
     toDocument: (r) => mapRange(body.map, r.start, r.end),
   };
+}
+
+function plainFallback(text: string, e: unknown): Template {
+  const deep = e instanceof RangeError && /call stack/i.test(e.message);
+  const why = deep ? 'it nests too deeply to measure' : `smslint could not measure it (${e instanceof Error ? e.message : String(e)})`;
+  const message = `This template was measured as plain text: ${why}.`;
+  return { ...parseTemplate(text, 'plain'), findings: [{ code: 'unsupported-construct', kind: 'malformed', message, range: { start: 0, end: text.length } }] };
 }
 
 /** "$0.02" or "$0.02–$0.04"; "2 credits" or "2–4 credits". */
