@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Module from 'node:module';
 import { join, resolve } from 'node:path';
 
 const BIN = resolve('bin/smslint.js');
@@ -34,6 +35,11 @@ describe('CLI compile cache', function () {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  // Node >= 22.8 keeps its own cache (its own files): only "prints the same" can be checked there.
+  const ours = function (this: Mocha.Context) {
+    if (typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function') this.skip();
+  };
+
   const cacheFiles = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.bin')) : []);
 
   it('writes nothing when NODE_DISABLE_COMPILE_CACHE is set', () => {
@@ -42,7 +48,8 @@ describe('CLI compile cache', function () {
     assert.deepEqual(cacheFiles(d), []);
   });
 
-  it('writes the cache once, then reads it back without rewriting it', () => {
+  it('writes the cache once, then reads it back without rewriting it', function () {
+    ours.call(this);
     const d = join(dir, 'fresh');
     assert.deepEqual(run({ NODE_COMPILE_CACHE: d }), expected);
     const [file] = cacheFiles(d);
@@ -56,7 +63,8 @@ describe('CLI compile cache', function () {
     assert.ok(readFileSync(join(d, file)).equals(first));
   });
 
-  it('keeps one cache per install: V8 keeps the path, which stack traces would name', () => {
+  it('keeps one cache per install: V8 keeps the path, which stack traces would name', function () {
+    ours.call(this);
     const d = join(dir, 'installs');
     const copy = join(dir, 'copy');
     for (const f of ['bin/smslint.js', 'dist/cli.js', 'dist/compileCache.js', 'dist/vendor']) cpSync(f, join(copy, f), { recursive: true });
@@ -72,7 +80,8 @@ describe('CLI compile cache', function () {
     assert.equal(after.filter((f) => both.includes(f)).length, 1);
   });
 
-  it('ignores a damaged cache and writes a good one in its place', () => {
+  it('ignores a damaged cache and writes a good one in its place', function () {
+    ours.call(this);
     const d = join(dir, 'damaged');
     run({ NODE_COMPILE_CACHE: d });
     const [file] = cacheFiles(d);
@@ -88,6 +97,7 @@ describe('CLI compile cache', function () {
   });
 
   it('neither reads nor writes a cache folder that others may write', function () {
+    ours.call(this);
     if (process.platform === 'win32') this.skip();
     const d = join(dir, 'shared');
     mkdirSync(d);
