@@ -48,17 +48,12 @@ let bytes = 0, files = 0;
 process.stdout.write(files + ' files, ' + bytes + ' chars\\n');
 `,
   );
-  const time = (args) => {
+  const time = (args, cwd = dir) => {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: '1' } });
+    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: '1' } });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     return { ms, out: r.stdout };
-  };
-  const spawnTime = (args, cwd) => {
-    const t = process.hrtime.bigint();
-    spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-    return Number(process.hrtime.bigint() - t) / 1e6;
   };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   time([floor]);
@@ -80,7 +75,7 @@ process.stdout.write(files + ' files, ' + bytes + ' chars\\n');
   const emptyMs = [];
   for (let r = 0; r < RUNS; r++) {
     nodeMs.push(time(['-e', '0']).ms);
-    emptyMs.push(spawnTime([bin], empty));
+    emptyMs.push(time([bin], empty).ms);
   }
   const f = median(floorMs);
   const c = median(cliMs);

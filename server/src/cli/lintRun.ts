@@ -166,22 +166,26 @@ export interface LintedRun {
   readonly warnings: number;
 }
 
+/** Each job's outcome, in order, on this thread; a long run's reads come ahead (closed as the loop ends). */
+export function* lintJobs(ctx: Context, jobs: readonly FileJob[], mode: OutputMode, color: boolean): Generator<FileOutcome> {
+  const reads = readAheadFor(ctx, jobs);
+  try {
+    for (let index = 0; index < jobs.length; index++) yield lintFile(ctx, jobs[index]!, mode, color, reads && { reads, index });
+  } finally {
+    reads?.close();
+  }
+}
+
 /** Every file's report, in process (smslint cost). */
 export function lintPaths(ctx: Context): LintedRun {
   const planned = planRun(ctx);
   const reports: FileReport[] = [];
   let warnings = 0;
-  const reads = readAheadFor(ctx, planned.jobs);
-  try {
-    for (let index = 0; index < planned.jobs.length; index++) {
-      const outcome = lintFile(ctx, planned.jobs[index]!, 'report', false, reads && { reads, index });
-      planned.progress.tick();
-      consume(ctx, outcome);
-      if (outcome.report) reports.push(outcome.report);
-      warnings += outcome.warnings;
-    }
-  } finally {
-    reads?.close();
+  for (const outcome of lintJobs(ctx, planned.jobs, 'report', false)) {
+    planned.progress.tick();
+    consume(ctx, outcome);
+    if (outcome.report) reports.push(outcome.report);
+    warnings += outcome.warnings;
   }
   finishRun(ctx, planned);
   return { reports, warnings };

@@ -14,7 +14,7 @@ import { sarif } from './formatters/sarif';
 import { joinStylish, paint, stylish, StylishTotals, stylishSummary } from './formatters/stylish';
 import { HELP } from './help';
 import type { CliIo } from './io';
-import { consume, finishRun, lintFile, lintText, planRun, readAheadFor, type FileOutcome, type OutputMode } from './lintRun';
+import { consume, finishRun, lintJobs, lintText, planRun, type FileOutcome, type OutputMode } from './lintRun';
 import { lintInWorkers, workerThreads } from './pool';
 import { countFindings, displayPath, type FileReport, type RunReport } from './report';
 
@@ -130,19 +130,14 @@ async function lintFiles(ctx: Context): Promise<number> {
     const threads = workerThreads(io, planned.jobs.length);
     if (threads > 0 && io.workerScript) await lintInWorkers(ctx, planned.jobs, { mode, color, threads, script: io.workerScript }, take);
     else {
-      const reads = readAheadFor(ctx, planned.jobs);
-      try {
-        let yielded = io.now();
-        for (let index = 0; index < planned.jobs.length; index++) {
-          take(lintFile(ctx, planned.jobs[index]!, mode, color, reads && { reads, index }));
-          // A signal is only handled between tasks: give it a turn every 50 ms.
-          if (release && io.now() - yielded > 50) {
-            await new Promise<void>((r) => setImmediate(r));
-            yielded = io.now();
-          }
+      let yielded = io.now();
+      for (const outcome of lintJobs(ctx, planned.jobs, mode, color)) {
+        take(outcome);
+        // A signal is only handled between tasks: give it a turn every 50 ms.
+        if (release && io.now() - yielded > 50) {
+          await new Promise<void>((r) => setImmediate(r));
+          yielded = io.now();
         }
-      } finally {
-        reads?.close();
       }
     }
   } finally {

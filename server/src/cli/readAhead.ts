@@ -144,10 +144,7 @@ function run() {
       } catch {
         accounted = false;
       }
-      if (!accounted) {
-        if (meta[m] === ${ERROR}) errors.length -= 3;
-        meta[m] = ${ON_MAIN};
-      }
+      if (!accounted) meta[m] = ${ON_MAIN};
     }
     post(from, end - from, used, meta, errors);
     start = end;
