@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { countSegments } from '../shared/segments';
-import { generalFigures } from '../shared/templates/figures';
+import { fastOptionsOf, generalFigures } from '../shared/templates/figures';
+import { fastFigures } from '../shared/templates/fastFigures';
+import { shallowFigures } from '../shared/templates/shallowFigures';
 import { BEST, COMPLEX, EXTENDED, FLAGS, measureInto, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type Scenario } from '../shared/templates/measure';
 import { resolveFrom, resolveVariable, VARIABLE_DEFAULTS } from '../shared/templates/variables';
 import { septetsOf } from '../shared/segments';
@@ -97,17 +99,42 @@ const optsArb: fc.Arbitrary<FigureOptions> = fc.record(
 const SYNTAXES: TemplateSyntax[] = ['mustache', 'handlebars', 'liquid', 'js-template', 'printf', 'dotnet', 'icu', 'plain'];
 
 describe('templates: fast path = general path', () => {
+  // Which path answered: were a fast path to give up on everything, the figures would still agree.
+  const answered = { shallow: 0, nested: 0 };
+  const note = (t: ReturnType<typeof parseTemplate>, vars: Readonly<Record<string, VariableMeta>>, opts: FigureOptions) => {
+    const o = fastOptionsOf(opts);
+    if (shallowFigures(t.parts, vars, o)) answered.shallow++;
+    else if (fastFigures(t.parts, vars, o)) answered.nested++;
+  };
   for (const syntax of SYNTAXES) {
     it(`${syntax}: identical figures on random templates, metadata and options`, () => {
       fc.assert(
         fc.property(template(syntax), varsArb, optsArb, (body, vars, opts) => {
           const t = parseTemplate(body, syntax);
+          note(t, vars, opts);
           assert.equal(snapshot(templateFigures(t, vars, opts)), snapshot(generalFigures(t, vars, opts)), body);
         }),
         params,
       );
     });
   }
+
+  it('many distinct names (past the scan, names are indexed): identical figures', () => {
+    const many = fc.array(fc.tuple(lit, fc.nat({ max: 39 })), { minLength: 16, maxLength: 60 }).map((ps) => ps.map(([l, k]) => `${l}{{v${k}}}`).join(''));
+    fc.assert(
+      fc.property(many, fc.boolean(), varsArb, optsArb, (body, grouped, vars, opts) => {
+        const t = parseTemplate(grouped ? `{{#if vip}}${body}{{else}}b{{/if}}${body}` : body, 'handlebars');
+        note(t, vars, opts);
+        assert.equal(snapshot(templateFigures(t, vars, opts)), snapshot(generalFigures(t, vars, opts)), body);
+      }),
+      { seed, numRuns: 100 },
+    );
+  });
+
+  it('the comparisons above went through both fast paths, many times', () => {
+    assert.ok(answered.shallow > 500, `top-level-groups path answered ${answered.shallow}`);
+    assert.ok(answered.nested > 20, `nested-groups path answered ${answered.nested}`);
+  });
 });
 
 describe('templates: what a placeholder prints, counted without building it', () => {

@@ -14,7 +14,7 @@
 // clusters that straddle a segment edge can cost a little more than this worst case.
 import { DEFAULT_SIZES, type SegmentSizes } from '../segments';
 import type { Range } from '../types';
-import { fastFigures } from './fastFigures';
+import { fastFigures, type FastOptions } from './fastFigures';
 import { BEST, joinVariants, measureInto, NO_PICKS, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario, type Variant } from './measure';
 import { addUse, caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
 import type { BranchPart, LiteralPart, Part, RepeatPart, Template, VariablePart } from './types';
@@ -398,20 +398,28 @@ export function generalFigures(
   return figuresOf(template, vars, options, true);
 }
 
-function figuresOf(template: Template, vars: Readonly<Record<string, VariableMeta>>, options: FigureOptions, generalOnly: boolean): TemplateFigures {
-  const sizes = options.sizes ?? DEFAULT_SIZES;
-  const defaults: Required<VariableDefaults> = {
-    defaultMinLength: options.defaultMinLength ?? VARIABLE_DEFAULTS.defaultMinLength,
-    defaultMaxLength: options.defaultMaxLength ?? VARIABLE_DEFAULTS.defaultMaxLength,
-    defaultCharset: options.defaultCharset ?? VARIABLE_DEFAULTS.defaultCharset,
-    defaultMaxItems: options.defaultMaxItems ?? VARIABLE_DEFAULTS.defaultMaxItems,
+/** The options with their defaults filled in, as every path reads them. */
+export function fastOptionsOf(options: FigureOptions): FastOptions {
+  return {
+    sizes: options.sizes ?? DEFAULT_SIZES,
+    defaults: {
+      defaultMinLength: options.defaultMinLength ?? VARIABLE_DEFAULTS.defaultMinLength,
+      defaultMaxLength: options.defaultMaxLength ?? VARIABLE_DEFAULTS.defaultMaxLength,
+      defaultCharset: options.defaultCharset ?? VARIABLE_DEFAULTS.defaultCharset,
+      defaultMaxItems: options.defaultMaxItems ?? VARIABLE_DEFAULTS.defaultMaxItems,
+    },
+    maxVariants: Math.max(1, Math.floor(options.maxVariants ?? 64)),
+    extendedInWorst: options.extendedInWorst === true,
+    locale: typeof options.locale === 'string' ? options.locale : 'en',
   };
+}
+
+function figuresOf(template: Template, vars: Readonly<Record<string, VariableMeta>>, options: FigureOptions, generalOnly: boolean): TemplateFigures {
+  const o = fastOptionsOf(options);
+  const { sizes, defaults, maxVariants, extendedInWorst, locale } = o;
   const safeVars: Readonly<Record<string, VariableMeta>> = vars !== null && typeof vars === 'object' ? vars : {};
-  const maxVariants = Math.max(1, Math.floor(options.maxVariants ?? 64));
-  const extendedInWorst = options.extendedInWorst === true;
-  const locale = typeof options.locale === 'string' ? options.locale : 'en';
   if (!generalOnly) {
-    const fast = fastFigures(template.parts, safeVars, { sizes, defaults, maxVariants, extendedInWorst, locale });
+    const fast = fastFigures(template.parts, safeVars, o);
     if (fast) return fast;
   }
   const assumptions: Assumption[] = [];
