@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = join(fileURLToPath(import.meta.url), '..', '..');
+const root = join(fileURLToPath(import.meta.url), '..', '..');
 
 /** Bundles `entry` (repository-relative) to dist/bench/<name>.cjs and loads it. */
 export async function loadBundle(entry, name) {

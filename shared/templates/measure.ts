@@ -291,7 +291,7 @@ export function measureInto(text: string, into: Stats): void {
     i++;
     // A basic ASCII run after a lone special character (a curly quote in English text) is
     // skipped by regex; runs of special characters (Cyrillic, CJK) stay in this loop.
-    if (i < len && f !== 0 && IS_BASIC_ASCII[text.charCodeAt(i)] === 1) {
+    if (i < len && IS_BASIC_ASCII[text.charCodeAt(i)] === 1) {
       NEXT_NOT_BASIC.lastIndex = i;
       const j = NEXT_NOT_BASIC.test(text) ? NEXT_NOT_BASIC.lastIndex - 1 : len;
       septets += j - i;

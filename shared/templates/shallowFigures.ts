@@ -29,10 +29,10 @@ const PRINTED: VariableInfo[] = [];
 const LITERAL = -1;
 const GROUP = -2;
 
-/** Stands for a sample figure that is never shown (see caseOf). */
 const NO_TEXTS: string[] = [];
 const NO_LABEL_LIST: Label[] = [];
 
+/** Stands for a sample figure that is never shown (see caseOf). */
 const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments: 0, length: 0, variant: [], values: [] });
 
 class Shallow extends Choices {
