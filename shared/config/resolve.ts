@@ -1,8 +1,8 @@
 // Turns the chain of config files for a file into one ResolvedConfig: defaults, then each file
 // from the outermost to the nearest (its own keys, then its matching overrides). Nearer wins.
-import picomatch from 'picomatch';
 import { DEFAULT_CONFIG } from './defaults';
 import { createDiscovery, loadConfigFile, type Chain, type ConfigFs, type ConfigLayer } from './discover';
+import { globTester } from '../extract/paths';
 import { dirname, relativeInside } from './paths';
 import type {
   ConfigKeys,
@@ -152,22 +152,10 @@ function resolveFromChain(filePath: string, chain: Chain, base: SmslintConfig | 
 
 const compiled = new Map<string, (path: string) => boolean>();
 
-// A glob without "/" matches the file name in any folder ("*.fr.sms"), as in .gitignore.
-// (picomatch's own `basename` option mishandles globs that do contain "/", so it is done here.)
+/** The test of a glob of the config ("!glob": of what it excludes). */
 function matcher(glob: string): (path: string) => boolean {
   let m = compiled.get(glob);
-  if (!m) {
-    const neg = glob.startsWith('!');
-    const body = neg ? glob.slice(1) : glob;
-    // The compiled expression, not picomatch's matcher (which builds a result object per call).
-    const re = picomatch.makeRe(body, { dot: true });
-    const base = !body.includes('/');
-    m = (p) => {
-      const s = base ? p.slice(p.lastIndexOf('/') + 1) : p;
-      return s === body || re.test(s);
-    };
-    compiled.set(glob, m);
-  }
+  if (!m) compiled.set(glob, (m = globTester(glob.startsWith('!') ? glob.slice(1) : glob)));
   return m;
 }
 

@@ -12,18 +12,25 @@ export interface KindGlobs {
 
 type Matcher = (path: string) => boolean;
 
-// picomatch's compiled expressions tested directly: its matcher function builds a result object
-// per call, and a walk classifies every file it meets. (As picomatch does, a path equal to the glob matches.)
-function matcher(globs: readonly string[]): Matcher {
-  const compile = (gs: readonly string[]) => gs.map((g) => ({ glob: g, re: picomatch.makeRe(g, { dot: true }) }));
-  const names = compile(globs.filter((g) => !g.includes('/')));
-  const paths = compile(globs.filter((g) => g.includes('/')));
+/**
+ * One glob's test of a "/"-separated path. A glob without "/" matches the file name in any folder
+ * ("*.fr.sms"), as in .gitignore (picomatch's own `basename` option mishandles globs with "/").
+ * picomatch's compiled expression is tested directly: its matcher function builds a result object
+ * per call, and a walk tests every file it meets. As picomatch does, a path equal to the glob matches.
+ */
+export function globTester(glob: string): Matcher {
+  const re = picomatch.makeRe(glob, { dot: true });
+  if (glob.includes('/')) return (p) => p === glob || re.test(p);
   return (p) => {
-    if (names.length) {
-      const base = p.slice(p.lastIndexOf('/') + 1);
-      for (const n of names) if (base === n.glob || n.re.test(base)) return true;
-    }
-    for (const x of paths) if (p === x.glob || x.re.test(p)) return true;
+    const base = p.slice(p.lastIndexOf('/') + 1);
+    return base === glob || re.test(base);
+  };
+}
+
+function matcher(globs: readonly string[]): Matcher {
+  const tests = globs.map(globTester);
+  return (p) => {
+    for (const t of tests) if (t(p)) return true;
     return false;
   };
 }
