@@ -395,3 +395,17 @@ describe('templates: .NET braces that open no item, many of them', () => {
     assert.ok(none.findings.every((f, k) => f.code === 'unclosed-tag' && f.range.start === 3 * k && f.range.end === 3 * k + 1));
   });
 });
+
+describe('templates: ICU findings inside unclosed arms', () => {
+  it('each finding comes once, though the rest of the body is read once per enclosing unclosed {', () => {
+    const one = parse('{a, select, x {{b, select, y {z}}', 'icu');
+    assert.deepEqual(
+      one.findings.map((f) => `${f.code}@${f.range.start}`),
+      ['unclosed-tag@0', 'unclosed-tag@14', 'missing-other@15'],
+    );
+    const many = parse("'{a, plural, other {{b, select, y {z}} ".repeat(300), 'icu');
+    const keys = many.findings.map((f) => `${f.code}@${f.range.start}-${f.range.end}:${f.message}`);
+    assert.equal(new Set(keys).size, keys.length);
+    assert.equal(keys.length, 450);
+  });
+});

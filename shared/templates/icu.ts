@@ -362,6 +362,17 @@ export function parseIcu(body: string): Template {
   const p = new IcuParser(body);
   const parts: Part[] = [];
   p.message(0, false, null, parts);
-  if (p.findings.length > 1) p.findings.sort(byStart);
-  return { syntax: 'icu', body, parts, findings: p.findings };
+  return { syntax: 'icu', body, parts, findings: p.findings.length > 1 ? distinct(p.findings.sort(byStart)) : p.findings };
+}
+
+/** An unclosed `{` in an arm is tried, then its rest is read again as text, once per enclosing
+ * unclosed `{`: a finding made more than once (same place and text) is reported once. */
+function distinct(findings: readonly TemplateFinding[]): TemplateFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.range.start}:${f.range.end}:${f.code}:${f.kind}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
