@@ -283,9 +283,13 @@ export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly Varia
   return { fig: { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant, values }, missing: missing ?? NO_NAMES, labels };
 }
 
+/** The variants, or how to list them when first read: only JSON output reads them, and naming
+ * every combination cost more than counting it. */
+export type VariantList = readonly VariantFigures[] | (() => readonly VariantFigures[]);
+
 /** What the figures hold besides the three cases. */
 export interface Measured {
-  readonly variants: readonly VariantFigures[];
+  readonly variants: VariantList;
   readonly variantCount: number;
   readonly variables: readonly VariableReport[];
   /** So far: the sample's are added, then `later`. */
@@ -354,7 +358,7 @@ export class Figures implements TemplateFigures {
     readonly best: Figure,
     readonly worst: Figure,
     readonly sample: Figure | undefined,
-    readonly variants: readonly VariantFigures[],
+    private listed: VariantList,
     readonly variantCount: number,
     readonly variables: readonly VariableReport[],
     readonly assumptions: readonly Assumption[],
@@ -362,6 +366,11 @@ export class Figures implements TemplateFigures {
     private readonly worstLabels: readonly Label[],
     private readonly bestLabels: readonly Label[],
   ) {}
+
+  get variants(): readonly VariantFigures[] {
+    const l = this.listed;
+    return typeof l === 'function' ? (this.listed = l()) : l;
+  }
 
   get widening(): readonly Widening[] {
     return (this.why ??= this.explain()).widening;

@@ -29,7 +29,6 @@ const PRINTED: VariableInfo[] = [];
 const LITERAL = -1;
 const GROUP = -2;
 
-const NO_TEXTS: string[] = [];
 const NO_LABEL_LIST: Label[] = [];
 
 /** Stands for a sample figure that is never shown (see caseOf). */
@@ -53,9 +52,7 @@ class Shallow extends Choices {
   /** Some variable is printed more than once (`figure` then dedupes). */
   private repeated = false;
   private readonly lit = new Stats();
-  /** Label text of arm k (every one is read once there are figures), and its Label object, made
-   * when first needed. */
-  armTexts: string[] = NO_TEXTS;
+  /** The Label of arm k, made when first needed. */
   private armLabels: Label[] = NO_LABEL_LIST;
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
@@ -205,23 +202,10 @@ class Shallow extends Choices {
     return k < 0 ? (p as LiteralPart).text : (printedText(p as VariablePart, this.vars[k]!, sc, this.extendedInWorst) ?? '');
   }
 
-  /** Names the arms: `if vip: else` for arm i of group g. */
-  nameArms(): void {
-    const groups = this.groups;
-    if (groups.length === 0) return;
-    const last = groups.length - 1;
-    const texts = (this.armTexts = new Array<string>(this.firstArm[last]! + groups[last]!.branches.length));
-    let k = 0;
-    for (let g = 0; g < groups.length; g++) {
-      const p = groups[g]!;
-      const bs = p.branches;
-      for (let i = 0; i < bs.length; i++) texts[k++] = `${p.label}: ${bs[i]!.label}`;
-    }
-  }
-
+  /** The label of arm i of group g, `if vip: else`, made when first needed. */
   label(g: number, i: number): Label {
     const k = this.firstArm[g]! + i;
-    return (this.armLabels[k] ??= { text: this.armTexts[k]!, kind: 'branch' });
+    return (this.armLabels[k] ??= { text: armText(this.groups[g]!, i), kind: 'branch' });
   }
 
   /** The figure of case `sc` along `arms`; `c`: its count when already known. */
@@ -283,6 +267,29 @@ class Shallow extends Choices {
   }
 }
 
+function armText(p: BranchPart, i: number): string {
+  return `${p.label}: ${p.branches[i]!.label}`;
+}
+
+/** Every combination's figures in document order (the last group turning fastest), from their
+ * counts. */
+function listVariants(groups: readonly BranchPart[], bests: readonly FigureCount[], worsts: readonly FigureCount[]): VariantFigures[] {
+  const n = bests.length;
+  const out = new Array<VariantFigures>(n);
+  // One combination has no name.
+  if (n === 1) {
+    for (let i = 0; i < n; i++) out[i] = { variant: [], best: bests[i]!, worst: worsts[i]! };
+    return out;
+  }
+  const texts = groups.map((p) => p.branches.map((_, i) => armText(p, i)));
+  const arms = new Array<number>(groups.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    armsOf(i, groups, arms);
+    out[i] = { variant: arms.map((a, g) => texts[g]![a]!), best: bests[i]!, worst: worsts[i]! };
+  }
+  return out;
+}
+
 /** The arms of combination i in odometer order (the last group turning fastest), into `out`. */
 function armsOf(i: number, groups: readonly BranchPart[], out: number[]): number[] {
   for (let g = groups.length - 1; g >= 0; g--) {
@@ -317,10 +324,10 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
     variables[k] = v.r;
   }
   m.measure(parts);
-  m.nameArms();
 
-  // Every combination in document order, the last group turning fastest.
-  const variants = new Array<VariantFigures>(variantCount);
+  // Every combination in document order, the last group turning fastest; only counted here.
+  const bests = new Array<FigureCount>(variantCount);
+  const worsts = new Array<FigureCount>(variantCount);
   // Filled by a loop: fill() is a runtime call that costs more than the whole odometer step.
   const arms = new Array<number>(G);
   for (let g = 0; g < G; g++) arms[g] = 0;
@@ -328,7 +335,6 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   let worstI = 0;
   const slots = m.slots;
   const firstArm = m.firstArm;
-  const texts = m.armTexts;
   const topB = slots[BEST]!;
   const topW = slots[WORST]!;
   for (let i = 0; i < variantCount; i++) {
@@ -356,15 +362,11 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
     }
     const best = countFrom(bl, bs, bf, bc, sizes) ?? renderedCount(m.render(parts, arms, BEST), sizes);
     const worst = countFrom(wl, ws, wf, wc, sizes) ?? renderedCount(m.render(parts, arms, WORST), sizes);
-    let variant: string[];
-    if (variantCount !== 1) {
-      variant = new Array<string>(G);
-      for (let g = 0; g < G; g++) variant[g] = texts[firstArm[g]! + arms[g]!]!;
-    } else variant = [];
-    variants[i] = { variant, best, worst };
+    bests[i] = best;
+    worsts[i] = worst;
     if (i > 0) {
-      if (compare(best, variants[bestI]!.best) < 0) bestI = i;
-      if (compare(worst, variants[worstI]!.worst) > 0) worstI = i;
+      if (compare(best, bests[bestI]!) < 0) bestI = i;
+      if (compare(worst, worsts[worstI]!) > 0) worstI = i;
     }
     for (let g = G - 1; g >= 0; g--) {
       if (++arms[g]! < groups[g]!.branches.length) break;
@@ -373,9 +375,10 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   }
 
   // `arms` is read only during each call: it holds the best, the worst, then the sample arms.
-  const bestF = m.figure(parts, armsOf(bestI, groups, arms), BEST, variants[bestI]!.best, sizes);
-  const worstF = m.figure(parts, armsOf(worstI, groups, arms), WORST, variants[worstI]!.worst, sizes);
+  const bestF = m.figure(parts, armsOf(bestI, groups, arms), BEST, bests[bestI]!, sizes);
+  const worstF = m.figure(parts, armsOf(worstI, groups, arms), WORST, worsts[worstI]!, sizes);
   for (let g = 0; g < G; g++) arms[g] = m.sampleArm(groups[g]!);
   const sampleF = m.figure(parts, arms, SAMPLE, undefined, sizes);
+  const variants = (): VariantFigures[] => listVariants(groups, bests, worsts);
   return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample, known: m });
 }
