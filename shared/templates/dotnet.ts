@@ -65,7 +65,7 @@ export function parseDotnet(body: string): Template {
     const filters: Filter[] = [];
     if (m[2] !== undefined) filters.push({ name: `,${m[2]}`, range, op: { op: 'pad', width: Math.abs(Number(m[2])) } });
     const format = m[3];
-    parts.push(variablePart(m[1], range, m[0], format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, format));
+    parts.push(variablePart(m[1], range, format !== undefined && NUMERIC_FORMAT.test(format) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, format));
   }
   pushText(parts, body, textStart, body.length);
   return { syntax: 'dotnet', body, parts, findings };

@@ -15,13 +15,12 @@ export const NO_FILTERS: readonly Filter[] = [];
 export function variablePart(
   name: string,
   range: Range,
-  raw: string,
   valueKind: ValueKind,
   filters: readonly Filter[],
   format?: string,
   htmlEscaped?: true,
 ): VariablePart {
-  return { kind: 'variable', name, range, raw, valueKind, filters, format, htmlEscaped };
+  return { kind: 'variable', name, range, valueKind, filters, format, htmlEscaped };
 }
 
 export function escapePart(text: string, start: number, end: number): LiteralPart {

@@ -186,7 +186,7 @@ class IcuParser {
       }
       if (c === 0x23 && pluralArg !== null) {
         literal(b, textStart, i, parts);
-        parts.push(variablePart(pluralArg, { start: i, end: i + 1 }, '#', 'number', NO_FILTERS, 'number'));
+        parts.push(variablePart(pluralArg, { start: i, end: i + 1 }, 'number', NO_FILTERS, 'number'));
         i = textStart = i + 1;
         continue;
       }
@@ -256,7 +256,7 @@ class IcuParser {
     }
     this.findings.push({ code: e.code, kind: e.code === 'unknown-argument-type' ? 'unsupported' : 'malformed', message: e.message, range: { start: e.at, end: e.end } });
     const name = /^\{\s*([^\s,{}]*)/.exec(this.body.slice(open, close))?.[1] ?? '';
-    out.push(variablePart(name, { start: open, end: close + 1 }, this.body.slice(open, close + 1), 'text', NO_FILTERS));
+    out.push(variablePart(name, { start: open, end: close + 1 }, 'text', NO_FILTERS));
     return close + 1;
   }
 
@@ -274,7 +274,7 @@ class IcuParser {
     const name = b.slice(nameStart, i);
     while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     if (c === 0x7d) {
-      out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), 'text', NO_FILTERS));
+      out.push(variablePart(name, { start: open, end: i + 1 }, 'text', NO_FILTERS));
       return i + 1;
     }
     if (c !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' or '}' after argument '${name}'`);
@@ -302,7 +302,7 @@ class IcuParser {
       c = 0x7d;
     }
     if (c !== 0x7d) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected '}' to close argument '${name}'`);
-    out.push(variablePart(name, { start: open, end: i + 1 }, b.slice(open, i + 1), valueKind, NO_FILTERS, style ? `${type}, ${style}` : type));
+    out.push(variablePart(name, { start: open, end: i + 1 }, valueKind, NO_FILTERS, style ? `${type}, ${style}` : type));
     return i + 1;
   }
 

@@ -37,7 +37,7 @@ export function parseJsTemplate(body: string): Template {
     const range = { start: open, end: close + 1 };
     const name = body.slice(open + 2, close).trim();
     if (name === '') findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty interpolation', range });
-    parts.push(variablePart(name, range, body.slice(open, close + 1), 'text', NO_FILTERS));
+    parts.push(variablePart(name, range, 'text', NO_FILTERS));
     pos = textStart = close + 1;
   }
   pushText(parts, body, textStart, body.length);

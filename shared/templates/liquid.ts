@@ -614,14 +614,14 @@ export function parseLiquid(body: string): Template {
       case Tag.Partial: {
         const target = parseArg(body.slice(argStart, argEnd).split(/[\s,]/)[0] ?? '');
         const name = `>${target.kind === 'string' ? target.value : String(target.value)}`;
-        tree.variable(range, trimLeft, trimRight, variablePart(name, range, body.slice(open, tagEnd), 'partial', NO_FILTERS));
+        tree.variable(range, trimLeft, trimRight, variablePart(name, range, 'partial', NO_FILTERS));
         break;
       }
       case Tag.Echo:
         output(tree, body, wordEnd, innerEnd, range, trimLeft, trimRight, findings);
         break;
       case Tag.Counter:
-        tree.variable(range, trimLeft, trimRight, variablePart(body.slice(argStart, argEnd), range, body.slice(open, tagEnd), 'number', NO_FILTERS));
+        tree.variable(range, trimLeft, trimRight, variablePart(body.slice(argStart, argEnd), range, 'number', NO_FILTERS));
         break;
       case Tag.Void:
         tree.void(range, trimLeft, trimRight);
@@ -678,7 +678,7 @@ function plainOutput(
     const lit = parseArg(expr);
     if (lit.kind !== 'name') return tree.escape(range, String(lit.value), trimLeft, trimRight);
   }
-  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), 'text', NO_FILTERS));
+  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, 'text', NO_FILTERS));
 }
 
 /** An output `expr | name: arg, arg | name …` in body[start, end), split on `|`, `:` and `,`
@@ -769,5 +769,5 @@ function output(
     const lit = parseArg(expr);
     if (lit.kind !== 'name') return tree.escape(range, String(lit.value), trimLeft, trimRight);
   }
-  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, body.slice(range.start, range.end), valueKind, filters.length > 0 ? filters : NO_FILTERS));
+  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, valueKind, filters.length > 0 ? filters : NO_FILTERS));
 }

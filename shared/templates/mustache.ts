@@ -107,7 +107,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     if (triple) {
       const name = trimmed(body, innerStart, innerEnd);
       if (name === '') findings.push(emptyPlaceholder(range));
-      tree.variable(range, trimLeft, trimRight, variable(body, range, name, false));
+      tree.variable(range, trimLeft, trimRight, variable(range, name, false));
       continue;
     }
     const sigil = innerStart < innerEnd ? body.charCodeAt(innerStart) : 0;
@@ -132,10 +132,10 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         tree.void(range, trimLeft, trimRight);
         continue;
       case 0x3e: // >
-        tree.variable(range, trimLeft, trimRight, variablePart(`>${body.slice(a, wordEnd(body, a, z))}`, range, body.slice(range.start, range.end), 'partial', NO_FILTERS));
+        tree.variable(range, trimLeft, trimRight, variablePart(`>${body.slice(a, wordEnd(body, a, z))}`, range, 'partial', NO_FILTERS));
         continue;
       case 0x26: // &
-        tree.variable(range, trimLeft, trimRight, variable(body, range, body.slice(a, z), false));
+        tree.variable(range, trimLeft, trimRight, variable(range, body.slice(a, z), false));
         continue;
       case 0x2f: // /
         tree.close(range, trimLeft, trimRight, body.slice(a, wordEnd(body, a, z)));
@@ -165,7 +165,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
       continue;
     }
     if (content === '') findings.push(emptyPlaceholder(range));
-    tree.variable(range, trimLeft, trimRight, variable(body, range, content, true));
+    tree.variable(range, trimLeft, trimRight, variable(range, content, true));
   }
   if (body.length > textStart) tree.text(textStart, body.length);
   const parts = tree.finish();
@@ -221,8 +221,8 @@ function openSection(
   tree.open(range, trimLeft, trimRight, 'if', helper, label, label, { type: polarity, name: helper });
 }
 
-function variable(body: string, range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
-  return variablePart(name, range, body.slice(range.start, range.end), 'text', NO_FILTERS, undefined, escaped ? true : undefined);
+function variable(range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
+  return variablePart(name, range, 'text', NO_FILTERS, undefined, escaped ? true : undefined);
 }
 
 function emptyPlaceholder(range: { start: number; end: number }): TemplateFinding {

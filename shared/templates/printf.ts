@@ -111,7 +111,7 @@ export function parsePrintf(body: string): Template {
       filters.push({ name: `.${m[4]}`, range, op: { op: 'cut', max: Number(m[4]) } });
     }
     if (m[3] !== undefined && m[3] !== '*') filters.push({ name: m[3], range, op: { op: 'pad', width: Number(m[3]) } });
-    parts.push(variablePart(String(index), range, m[0], NUMERIC.includes(conv) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, conv));
+    parts.push(variablePart(String(index), range, NUMERIC.includes(conv) ? 'number' : 'text', filters.length > 0 ? filters : NO_FILTERS, conv));
   }
   pushText(parts, body, textStart, body.length);
   return { syntax: 'printf', body, parts, findings };

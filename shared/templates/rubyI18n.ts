@@ -96,14 +96,14 @@ export function parseRubyI18n(body: string): Template {
     pos = textStart = end;
     if (re === BRACED) {
       // `%{name|word}`: the key is the name before the bar.
-      parts.push(variablePart(m[1].split('|')[0]!, range, m[0], 'text', []));
+      parts.push(variablePart(m[1].split('|')[0]!, range, 'text', []));
       continue;
     }
     const conv = m[5]!;
     const filters: Filter[] = [];
     if (m[4] !== undefined && m[4] !== '' && (conv === 's' || conv === 'p')) filters.push({ name: `.${m[4]}`, range, op: { op: 'cut', max: Number(m[4]) } });
     if (m[3] !== '') filters.push({ name: m[3]!, range, op: { op: 'pad', width: Number(m[3]) } });
-    parts.push(variablePart(m[1], range, m[0], NUMERIC.includes(conv) ? 'number' : 'text', filters, conv));
+    parts.push(variablePart(m[1], range, NUMERIC.includes(conv) ? 'number' : 'text', filters, conv));
   }
   pushText(parts, body, textStart, body.length);
   return { syntax: 'ruby-i18n', body, parts, findings };

@@ -70,7 +70,6 @@ export interface VariablePart {
   readonly name: string;
   /** The whole placeholder in the body, delimiters included. */
   readonly range: Range;
-  readonly raw: string;
   readonly valueKind: ValueKind;
   readonly filters: readonly Filter[];
   /** Format or style as written: printf conversion `d`, .NET `N2`, ICU `number, integer`. */
