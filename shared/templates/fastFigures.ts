@@ -3,7 +3,7 @@
 // path does (test/templates-fast.test.ts compares the two on random templates); anything else
 // returns undefined and the general path runs.
 import type { SegmentSizes } from '../segments';
-import type { Assumption, TemplateFigures, VariableReport } from './figures';
+import type { TemplateFigures, VariableReport } from './figures';
 import { BEST, joinVariants, measureInto, NO_PICKS, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Picks, type Scenario, type Variant } from './measure';
 import { caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type Label, type VariableInfo } from './report';
 import { shallowFigures } from './shallowFigures';
@@ -209,11 +209,10 @@ export function fastFigures(parts: readonly Part[], vars: Readonly<Record<string
   if (variantCount < 0 || !(variantCount <= o.maxVariants)) return undefined;
   const sizes = o.sizes;
 
-  const assumptions: Assumption[] = [];
   const variables: VariableReport[] = [];
   let anySample = false;
   for (const v of m.vars) {
-    if (resolveInfo(v, vars, o.defaults, assumptions)) anySample = true;
+    if (resolveInfo(v, vars, o.defaults)) anySample = true;
     variables.push(v.r);
   }
   m.measureRuns();
@@ -243,5 +242,5 @@ export function fastFigures(parts: readonly Part[], vars: Readonly<Record<string
   const sampleArms = m.dense(NO_PICKS);
   if (!flat) m.samplePicks(nodes, sampleArms);
   const sampleF = figure(SAMPLE, sampleArms, undefined);
-  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample, known: m });
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, resolved: m.vars, assumptions: undefined, anySample, known: m });
 }

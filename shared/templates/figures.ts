@@ -429,7 +429,7 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   let anySample = false;
   const variables: VariableReport[] = [];
   for (const info of collected.values()) {
-    if (resolveInfo(info, safeVars, defaults, assumptions)) anySample = true;
+    if (resolveInfo(info, safeVars, defaults)) anySample = true;
     variables.push(info.r);
   }
 
@@ -485,7 +485,7 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   for (const [name, it] of m.items) {
     if (it.assumed) later.push({ code: 'repeat-count-unknown', variable: name, message: `'${name}' has no declared maxItems; assumed ${it.max} (defaultMaxItems)` });
   }
-  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample, known: collected }, later);
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, resolved: [...collected.values()], assumptions, anySample, known: collected }, later);
 }
 
 function hasLoop(n: Node): boolean {

@@ -91,29 +91,30 @@ function hasDefault(p: VariablePart): boolean {
   return false;
 }
 
-/** Resolves `v` against its metadata, adding what was assumed or corrected to `assumptions`;
- * true when it has a sample. */
-export function resolveInfo(
-  v: VariableInfo,
-  vars: Readonly<Record<string, VariableMeta>>,
-  defaults: Required<VariableDefaults>,
-  assumptions: Assumption[],
-): boolean {
-  const name = v.name;
-  const res = resolveFrom(name, v, vars, defaults, septetsOf);
+/** Resolves `v` against its metadata; true when it has a sample. What was assumed or corrected
+ * is listed from it when the figures' assumptions are first read (variableAssumptions). */
+export function resolveInfo(v: VariableInfo, vars: Readonly<Record<string, VariableMeta>>, defaults: Required<VariableDefaults>): boolean {
+  const res = resolveFrom(v.name, v, vars, defaults, septetsOf);
   const r = withRanges(res.r, v.ranges);
   v.r = r;
   v.resolution = res;
-  const range = v.ranges[0]!;
-  if (res.lengthAssumed) assumptions.push(new VariableAssumption('variable-length-unknown', r, range));
-  if (r.mayBeUnicode) assumptions.push(new VariableAssumption('variable-may-be-unicode', r, range));
-  for (const a of r.adjustments) assumptions.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
   if (r.sample !== undefined) {
     v.sample = r.sample;
     return true;
   }
   if (v.hasDefault) v.sample = ''; // prints the default text
   return false;
+}
+
+/** What was assumed or corrected about resolved variables, in their order. */
+function variableAssumptions(vars: readonly VariableInfo[], out: Assumption[]): void {
+  for (const v of vars) {
+    const { name, r } = v;
+    const range = v.ranges[0]!;
+    if (v.resolution.lengthAssumed) out.push(new VariableAssumption('variable-length-unknown', r, range));
+    if (r.mayBeUnicode) out.push(new VariableAssumption('variable-may-be-unicode', r, range));
+    for (const a of r.adjustments) out.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
+  }
 }
 
 /** Branch groups in pre-order (picks are stored by their index), the labels of their arms, and
@@ -292,8 +293,10 @@ export interface Measured {
   readonly variants: VariantList;
   readonly variantCount: number;
   readonly variables: readonly VariableReport[];
-  /** So far: the sample's are added, then `later`. */
-  readonly assumptions: Assumption[];
+  /** The printed variables, resolved: their assumptions come first. */
+  readonly resolved: readonly VariableInfo[];
+  /** Assumptions about the whole template so far (the sample's are added, then `later`). */
+  readonly assumptions: Assumption[] | undefined;
   /** Some printed variable has a sample. */
   readonly anySample: boolean;
   readonly known: Known;
@@ -302,7 +305,7 @@ export interface Measured {
 /** The figures: the sample case when every printed variable has a sample, and best and worst
  * widened to it where it falls outside them. */
 export function finishFigures(best: CaseFigure, worst: CaseFigure, s: CaseFigure, m: Measured, later?: readonly Assumption[]): Figures {
-  const assumptions = m.assumptions;
+  const assumptions = m.assumptions ?? [];
   let sample: Figure | undefined;
   if (s.missing.length === 0) sample = s.fig;
   else if (m.anySample) {
@@ -317,7 +320,7 @@ export function finishFigures(best: CaseFigure, worst: CaseFigure, s: CaseFigure
     best = s;
   }
   if (later) for (const a of later) assumptions.push(a);
-  return new Figures(best.fig, worst.fig, sample, m.variants, m.variantCount, m.variables, assumptions, m.known, worst.labels, best.labels);
+  return new Figures(best.fig, worst.fig, sample, m.variants, m.variantCount, m.variables, m.resolved, assumptions, m.known, worst.labels, best.labels);
 }
 
 /** An assumption about one variable; the message is written when read. */
@@ -361,11 +364,25 @@ export class Figures implements TemplateFigures {
     private listed: VariantList,
     readonly variantCount: number,
     readonly variables: readonly VariableReport[],
-    readonly assumptions: readonly Assumption[],
+    private readonly resolved: readonly VariableInfo[],
+    private readonly others: readonly Assumption[],
     private readonly known: Known,
     private readonly worstLabels: readonly Label[],
     private readonly bestLabels: readonly Label[],
   ) {}
+
+  private listedAssumptions: Assumption[] | undefined;
+
+  /** Written when first read, like the variants: only JSON output reads them. */
+  get assumptions(): readonly Assumption[] {
+    if (this.listedAssumptions === undefined) {
+      const out: Assumption[] = [];
+      variableAssumptions(this.resolved, out);
+      for (const a of this.others) out.push(a);
+      this.listedAssumptions = out;
+    }
+    return this.listedAssumptions;
+  }
 
   get variants(): readonly VariantFigures[] {
     const l = this.listed;

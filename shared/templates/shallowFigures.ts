@@ -5,7 +5,7 @@
 // what the general path does (test/templates-fast.test.ts compares them); any other shape returns
 // undefined and the next path runs.
 import type { SegmentSizes } from '../segments';
-import type { Assumption, Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
+import type { Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto3, WORST, type FigureCount, type Scenario } from './measure';
 import { caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type Label, type VariableInfo } from './report';
@@ -315,12 +315,11 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   if (!(variantCount <= o.maxVariants)) return undefined;
   const sizes = o.sizes;
 
-  const assumptions: Assumption[] = [];
   const variables = new Array<VariableReport>(m.vars.length);
   let anySample = false;
   for (let k = 0; k < m.vars.length; k++) {
     const v = m.vars[k]!;
-    if (resolveInfo(v, vars, o.defaults, assumptions)) anySample = true;
+    if (resolveInfo(v, vars, o.defaults)) anySample = true;
     variables[k] = v.r;
   }
   m.measure(parts);
@@ -380,5 +379,5 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   for (let g = 0; g < G; g++) arms[g] = m.sampleArm(groups[g]!);
   const sampleF = m.figure(parts, arms, SAMPLE, undefined, sizes);
   const variants = (): VariantFigures[] => listVariants(groups, bests, worsts);
-  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample, known: m });
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, resolved: m.vars, assumptions: undefined, anySample, known: m });
 }
