@@ -134,7 +134,7 @@ export abstract class Choices {
   pickLabel(g: number, i: number): string {
     const l = (this.labels[g] ??= new Array<string>(this.groups[g]!.branches.length));
     const p = this.groups[g]!;
-    return (l[i] ??= `${p.label}: ${p.branches[i]!.label}`);
+    return (l[i] ??= armLabel(p, i));
   }
 
   labelsOf(picks: Picks): string[] {
@@ -243,45 +243,116 @@ export function countVariants(
   return { variants, bestI, worstI };
 }
 
+/** The arms a case takes: its labels, or the groups and the arm taken in each, named when first
+ * read (`if vip: else`; a label text per arm cost more than the case's count). */
+export type LabelSource = readonly Label[] | ArmPicks;
+
+export class ArmPicks {
+  private named: readonly Label[] | undefined;
+  constructor(
+    private readonly groups: readonly BranchPart[],
+    /** Arm index per group; a copy the caller no longer changes. */
+    private readonly arms: readonly number[],
+  ) {}
+
+  labels(): readonly Label[] {
+    if (this.named === undefined) {
+      const out = new Array<Label>(this.arms.length);
+      for (let g = 0; g < out.length; g++) out[g] = { text: armLabel(this.groups[g]!, this.arms[g]!), kind: 'branch' };
+      this.named = out;
+    }
+    return this.named;
+  }
+}
+
+export function armLabel(p: BranchPart, i: number): string {
+  return `${p.label}: ${p.branches[i]!.label}`;
+}
+
+export function labelsOf(src: LabelSource): readonly Label[] {
+  return src instanceof ArmPicks ? src.labels() : src;
+}
+
 /** One case's figure, with the variables it lacks a sample for and the arms it takes. */
 export interface CaseFigure {
   readonly fig: Figure;
   readonly missing: readonly string[];
-  readonly labels: readonly Label[];
+  readonly labels: LabelSource;
 }
 
 /** The figure of case `sc` from its count, the variables it prints (the first `count` of
- * `printed`) and the arms it takes. */
-export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: readonly Label[], count = printed.length): CaseFigure {
+ * `printed`, which the caller no longer changes) and the arms it takes. */
+export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: LabelSource, count = printed.length): CaseFigure {
   let missing: string[] | undefined;
-  // Made at its final size (an array grown by push starts at 17 slots).
-  let n = count;
-  if (sc === SAMPLE) for (let i = 0; i < count; i++) if (printed[i]!.sample === undefined) n--;
-  const values = new Array<ValueChoice>(n);
-  let k = 0;
+  if (sc === SAMPLE) for (let i = 0; i < count; i++) if (printed[i]!.sample === undefined) (missing ??= []).push(printed[i]!.name);
+  return { fig: new CaseFigureOf(c, sc, printed, count, labels), missing: missing ?? NO_NAMES, labels };
+}
+
+/** A case's figure: the count, and its values and arms listed when first read (only JSON output
+ * and the worst case's reason read them). */
+class CaseFigureOf implements Figure {
+  readonly encoding: FigureCount['encoding'];
+  readonly units: number;
+  readonly segments: number;
+  readonly length: number;
+  private listedValues: readonly ValueChoice[] | undefined;
+  private listedVariant: readonly string[] | undefined;
+
+  constructor(
+    c: FigureCount,
+    private readonly sc: Scenario,
+    private readonly printed: readonly VariableInfo[],
+    private readonly count: number,
+    private readonly arms: LabelSource,
+  ) {
+    this.encoding = c.encoding;
+    this.units = c.units;
+    this.segments = c.segments;
+    this.length = c.length;
+  }
+
+  get values(): readonly ValueChoice[] {
+    return (this.listedValues ??= valuesOf(this.sc, this.printed, this.count));
+  }
+
+  get variant(): readonly string[] {
+    if (this.listedVariant === undefined) {
+      const labels = labelsOf(this.arms);
+      const variant = new Array<string>(labels.length);
+      for (let i = 0; i < labels.length; i++) variant[i] = labels[i]!.text;
+      this.listedVariant = variant;
+    }
+    return this.listedVariant;
+  }
+
+  toJSON(): Figure {
+    const { encoding, units, segments, length, variant, values } = this;
+    return { encoding, units, segments, length, variant, values };
+  }
+}
+
+/** The values case `sc` prints for the first `count` of `printed` (those with a sample, in the
+ * sample case). */
+function valuesOf(sc: Scenario, printed: readonly VariableInfo[], count: number): ValueChoice[] {
+  const values: ValueChoice[] = [];
   for (let i = 0; i < count; i++) {
     const v = printed[i]!;
     const { name, r, sample } = v;
     if (sc === SAMPLE) {
-      if (sample === undefined) (missing ??= []).push(name);
+      if (sample === undefined) continue;
       // A default filter's text is printed instead of a sample: not the remembered choice.
-      else if (sample !== r.sample) values[k++] = { name, length: sample.length, charset: r.charset, source: 'sample' };
-      else values[k++] = v.resolution.choices[SAMPLE] ??= { name, length: sample.length, charset: r.charset, source: 'sample' };
+      if (sample !== r.sample) values.push({ name, length: sample.length, charset: r.charset, source: 'sample' });
+      else values.push((v.resolution.choices[SAMPLE] ??= { name, length: sample.length, charset: r.charset, source: 'sample' }));
     } else {
-      values[k++] = v.resolution.choices[sc] ??= {
+      values.push((v.resolution.choices[sc] ??= {
         name,
         length: sc === BEST ? r.minLength : r.maxLength,
         charset: sc === BEST || !r.mayBeUnicode ? 'gsm' : 'unicode',
         source: sc === BEST ? 'minLength' : 'maxLength',
-      };
+      }));
     }
   }
-  let variant: string[] = [];
-  if (labels.length > 0) {
-    variant = new Array<string>(labels.length);
-    for (let i = 0; i < labels.length; i++) variant[i] = labels[i]!.text;
-  }
-  return { fig: { encoding: c.encoding, units: c.units, segments: c.segments, length: c.length, variant, values }, missing: missing ?? NO_NAMES, labels };
+  return values;
 }
 
 /** The variants, or how to list them when first read: only JSON output reads them, and naming
@@ -367,8 +438,8 @@ export class Figures implements TemplateFigures {
     private readonly resolved: readonly VariableInfo[],
     private readonly others: readonly Assumption[],
     private readonly known: Known,
-    private readonly worstLabels: readonly Label[],
-    private readonly bestLabels: readonly Label[],
+    private readonly worstLabels: LabelSource,
+    private readonly bestLabels: LabelSource,
   ) {}
 
   private listedAssumptions: Assumption[] | undefined;
@@ -407,7 +478,8 @@ export class Figures implements TemplateFigures {
       widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${r.mayBeUnicode ? ', unicode' : ''})` });
       valueText += `${valueText ? ', ' : ''}${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`;
     }
-    for (const l of this.worstLabels) if (!this.bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
+    const bestLabels = labelsOf(this.bestLabels);
+    for (const l of labelsOf(this.worstLabels)) if (!bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
     const arms = worst.variant.join(', ');
     const reason = arms && valueText ? `${arms} with ${valueText}` : arms || (valueText ? `with ${valueText}` : '');
     const worstReason = `worst: ${worst.segments} segment${worst.segments === 1 ? '' : 's'}, ${worst.encoding}${reason ? `; ${reason}` : ''}`;

@@ -8,7 +8,7 @@ import type { SegmentSizes } from '../segments';
 import type { Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto3, WORST, type FigureCount, type Scenario } from './measure';
-import { caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type Label, type VariableInfo } from './report';
+import { armLabel, ArmPicks, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type LabelSource, type VariableInfo } from './report';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
 
@@ -29,7 +29,6 @@ const PRINTED: VariableInfo[] = [];
 const LITERAL = -1;
 const GROUP = -2;
 
-const NO_LABEL_LIST: Label[] = [];
 
 /** Stands for a sample figure that is never shown (see caseOf). */
 const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments: 0, length: 0, variant: [], values: [] });
@@ -52,8 +51,6 @@ class Shallow extends Choices {
   /** Some variable is printed more than once (`figure` then dedupes). */
   private repeated = false;
   private readonly lit = new Stats();
-  /** The Label of arm k, made when first needed. */
-  private armLabels: Label[] = NO_LABEL_LIST;
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
   private printedCount = 0;
@@ -100,7 +97,6 @@ class Shallow extends Choices {
       }
     }
     this.armAt[arms] = nVar;
-    if (arms > 0) this.armLabels = new Array<Label>(arms);
     const n = 3 + 3 * arms;
     const slots = this.slots;
     for (let k = 0; k < n; k++) {
@@ -202,20 +198,13 @@ class Shallow extends Choices {
     return k < 0 ? (p as LiteralPart).text : (printedText(p as VariablePart, this.vars[k]!, sc, this.extendedInWorst) ?? '');
   }
 
-  /** The label of arm i of group g, `if vip: else`, made when first needed. */
-  label(g: number, i: number): Label {
-    const k = this.firstArm[g]! + i;
-    return (this.armLabels[k] ??= { text: armText(this.groups[g]!, i), kind: 'branch' });
-  }
-
   /** The figure of case `sc` along `arms`; `c`: its count when already known. */
   figure(parts: readonly Part[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
     // Without groups every variable prints once, in body order.
     if (arms.length === 0) return this.caseOf(parts, this.vars, this.vars.length, NO_LABELS, arms, sc, c, sizes);
     const printed = PRINTED;
     this.printedCount = 0;
-    const labels = new Array<Label>(arms.length);
-    for (let g = 0; g < arms.length; g++) labels[g] = this.label(g, arms[g]!);
+    const labels = new ArmPicks(this.groups, arms.slice());
     if (!this.repeated) {
       // Each variable printed once: in body order, those at the top level or in a chosen arm.
       const vars = this.vars;
@@ -244,13 +233,14 @@ class Shallow extends Choices {
 
   /** caseFigure, but a sample case some printed variable has no sample for is not counted: only
    * the names it lacks are read from it (finishFigures drops its figure). */
-  private caseOf(parts: readonly Part[], printed: readonly VariableInfo[], n: number, labels: readonly Label[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
+  private caseOf(parts: readonly Part[], printed: readonly VariableInfo[], n: number, labels: LabelSource, arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
     if (sc === SAMPLE) {
       let missing: string[] | undefined;
       for (let i = 0; i < n; i++) if (printed[i]!.sample === undefined) (missing ??= []).push(printed[i]!.name);
       if (missing) return { fig: UNCOUNTED, missing, labels };
     }
-    return caseFigure(sc, c ?? this.count(parts, arms, sc, sizes), printed, labels, n);
+    // The figure keeps the list: a copy, as `printed` may be the scratch list.
+    return caseFigure(sc, c ?? this.count(parts, arms, sc, sizes), printed === this.vars ? printed : printed.slice(0, n), labels, n);
   }
 
   /** Adds variable k to `printed` once (a list scan beyond 31). */
@@ -267,10 +257,6 @@ class Shallow extends Choices {
   }
 }
 
-function armText(p: BranchPart, i: number): string {
-  return `${p.label}: ${p.branches[i]!.label}`;
-}
-
 /** Every combination's figures in document order (the last group turning fastest), from their
  * counts. */
 function listVariants(groups: readonly BranchPart[], bests: readonly FigureCount[], worsts: readonly FigureCount[]): VariantFigures[] {
@@ -281,7 +267,7 @@ function listVariants(groups: readonly BranchPart[], bests: readonly FigureCount
     for (let i = 0; i < n; i++) out[i] = { variant: [], best: bests[i]!, worst: worsts[i]! };
     return out;
   }
-  const texts = groups.map((p) => p.branches.map((_, i) => armText(p, i)));
+  const texts = groups.map((p) => p.branches.map((_, i) => armLabel(p, i)));
   const arms = new Array<number>(groups.length).fill(0);
   for (let i = 0; i < n; i++) {
     armsOf(i, groups, arms);
