@@ -22,6 +22,8 @@ function simpleType(type: string): ValueKind | undefined {
 
 const NO_FINDINGS: readonly TemplateFinding[] = [];
 
+/** Why the text at a `{` is not a valid argument. Returned, not thrown: a body with a stray `{`
+ * fails a few times, and each throw cost more than parsing the whole body. */
 class Failure {
   constructor(readonly at: number, readonly end: number, readonly code: TemplateFinding['code'], readonly message: string) {}
 }
@@ -56,7 +58,7 @@ class IcuParser {
   private quoteFrom = 0;
   private nextHash = -1;
   private hashFrom = 0;
-  /** argumentOrThrow()'s failure per `{` that failed, with the findings it made (its result
+  /** tryArgument()'s failure per `{` that failed, with the findings it made (its result
    * depends on `open` alone). */
   private failed: Map<number, { readonly e: Failure; readonly findings: readonly TemplateFinding[] }> | undefined;
   private failures = 0;
@@ -231,23 +233,20 @@ class IcuParser {
     let e: Failure;
     if (f === undefined) {
       const mark = this.findings.length;
-      try {
-        return this.argumentOrThrow(open, out);
-      } catch (x) {
-        if (!(x instanceof Failure)) throw x;
-        e = x;
-        // The try reads the same text wherever this `{` is met again: once a body has had a few,
-        // each failure and the findings it made are kept, and given again instead of trying again.
-        if (++this.failures > 8) (this.failed ??= new Map()).set(open, { e, findings: mark === this.findings.length ? NO_FINDINGS : this.findings.slice(mark) });
-      }
+      const end = this.tryArgument(open, out);
+      if (typeof end === 'number') return end;
+      e = end;
+      // The try reads the same text wherever this `{` is met again: once a body has had a few,
+      // each failure and the findings it made are kept, and given again instead of trying again.
+      if (++this.failures > 8) (this.failed ??= new Map()).set(open, { e, findings: mark === this.findings.length ? NO_FINDINGS : this.findings.slice(mark) });
     } else {
       e = f.e;
       for (const x of f.findings) this.findings.push(x);
     }
     const close = this.matching(open);
     if (close < 0) {
-      // In an arm (inside a try) the try fails whatever the rest holds: the rest is read once,
-      // outside it, instead of once more per enclosing arm.
+      // In an arm (inside an enclosing tryArgument()) that try fails whatever the rest holds: the
+      // rest is read once, outside it, instead of once more per enclosing arm.
       if (inArm) return -1;
       this.findings.push({ code: 'unclosed-tag', kind: 'malformed', message: "'{' is never closed", range: { start: open, end: open + 1 } });
       // Still check the rest as literal text.
@@ -260,7 +259,9 @@ class IcuParser {
     return close + 1;
   }
 
-  private argumentOrThrow(open: number, out: Part[]): number {
+  /** `{…}` at `open` as a valid argument: pushes its part and returns the index after it, or
+   * returns why it is not one (having pushed nothing). */
+  private tryArgument(open: number, out: Part[]): number | Failure {
     // Each character is read once: `c` is always b[i] (NaN past the end).
     const b = this.body;
     const n = b.length;
@@ -269,15 +270,15 @@ class IcuParser {
     while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     const nameStart = i;
     while (i < n && isNameChar(c)) c = b.charCodeAt(++i);
-    if (i >= n) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
-    if (i === nameStart) throw new Failure(open, Math.max(i, open + 1), 'empty-placeholder', 'An argument needs a name or number');
+    if (i >= n) return new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+    if (i === nameStart) return new Failure(open, Math.max(i, open + 1), 'empty-placeholder', 'An argument needs a name or number');
     const name = b.slice(nameStart, i);
     while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     if (c === 0x7d) {
       out.push(variablePart(name, { start: open, end: i + 1 }, 'text', NO_FILTERS));
       return i + 1;
     }
-    if (c !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' or '}' after argument '${name}'`);
+    if (c !== 0x2c) return new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' or '}' after argument '${name}'`);
     c = b.charCodeAt(++i);
     while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     const typeStart = i;
@@ -286,27 +287,27 @@ class IcuParser {
     while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     const branchType = type.length === 6 ? (type === 'plural' ? 'plural' : type === 'select' ? 'select' : null) : type.length === 13 && type === 'selectordinal' ? 'selectordinal' : null;
     if (branchType !== null) {
-      if (c !== 0x2c) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' and the ${type} cases`);
+      if (c !== 0x2c) return new Failure(i, i + 1, 'unbalanced-braces', `Expected ',' and the ${type} cases`);
       return this.branches(open, name, branchType, i + 1, out);
     }
     const valueKind = simpleType(type);
     if (valueKind === undefined) {
-      throw new Failure(typeStart, Math.max(i, typeStart + 1), 'unknown-argument-type', type ? `Unknown ICU argument type '${type}'` : 'Missing ICU argument type');
+      return new Failure(typeStart, Math.max(i, typeStart + 1), 'unknown-argument-type', type ? `Unknown ICU argument type '${type}'` : 'Missing ICU argument type');
     }
     let style = '';
     if (c === 0x2c) {
       const close = this.matching(open);
-      if (close < 0) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+      if (close < 0) return new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
       style = b.slice(i + 1, close).trim();
       i = close;
       c = 0x7d;
     }
-    if (c !== 0x7d) throw new Failure(i, i + 1, 'unbalanced-braces', `Expected '}' to close argument '${name}'`);
+    if (c !== 0x7d) return new Failure(i, i + 1, 'unbalanced-braces', `Expected '}' to close argument '${name}'`);
     out.push(variablePart(name, { start: open, end: i + 1 }, valueKind, NO_FILTERS, style ? `${type}, ${style}` : type));
     return i + 1;
   }
 
-  private branches(open: number, name: string, type: 'plural' | 'selectordinal' | 'select', from: number, out: Part[]): number {
+  private branches(open: number, name: string, type: 'plural' | 'selectordinal' | 'select', from: number, out: Part[]): number | Failure {
     const b = this.body;
     const n = b.length;
     const plural = type !== 'select';
@@ -316,7 +317,7 @@ class IcuParser {
     let offset = 0;
     if (plural && c === 0x6f && b.startsWith('offset:', i)) {
       const m = /^offset:\s*(\d+)/.exec(b.slice(i, i + 32));
-      if (!m) throw new Failure(i, i + 7, 'unbalanced-braces', "Expected a number after 'offset:'");
+      if (!m) return new Failure(i, i + 7, 'unbalanced-braces', "Expected a number after 'offset:'");
       offset = Number(m[1]);
       i += m[0].length;
       c = b.charCodeAt(i);
@@ -325,16 +326,16 @@ class IcuParser {
     let sawOther = false;
     for (;;) {
       while (i < n && isSpace(c)) c = b.charCodeAt(++i);
-      if (i >= n) throw new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
+      if (i >= n) return new Failure(open, open + 1, 'unclosed-tag', "'{' is never closed");
       if (c === 0x7d) break;
       const selStart = i;
       while (i < n && !isSpace(c) && c !== 0x7b && c !== 0x7d) c = b.charCodeAt(++i);
       const selector = b.slice(selStart, i);
       while (i < n && isSpace(c)) c = b.charCodeAt(++i);
-      if (c !== 0x7b) throw new Failure(selStart, Math.max(i, selStart + 1), 'unbalanced-braces', `Expected '{' after ${type} case '${selector}'`);
+      if (c !== 0x7b) return new Failure(selStart, Math.max(i, selStart + 1), 'unbalanced-braces', `Expected '{' after ${type} case '${selector}'`);
       const parts: Part[] = [];
       const end = this.message(i + 1, true, plural ? name : null, parts);
-      if (end >= n) throw new Failure(i, i + 1, 'unclosed-tag', `The '${selector}' case is never closed`);
+      if (end >= n) return new Failure(i, i + 1, 'unclosed-tag', `The '${selector}' case is never closed`);
       const other = selector === 'other';
       if (other) sawOther = true;
       arms.push({
