@@ -148,7 +148,7 @@ describe('templates: what a placeholder prints, counted without building it', ()
         if (parsed?.kind !== 'variable') return;
         const p = { ...parsed, htmlEscaped: escaped ? (true as const) : undefined };
         const r = resolveVariable('x', { valueKind: p.valueKind, ranges: [] }, m, { ...VARIABLE_DEFAULTS, defaultCharset }, septetsOf);
-        const v = { r, sample: r.sample };
+        const v = { r, sampleText: r.sample };
         for (const sc of [BEST, WORST, SAMPLE] as Scenario[]) {
           const a = new Stats();
           variableInto(p, v, sc, ext, a);
@@ -178,7 +178,7 @@ describe('templates: a sample measured once per resolution', () => {
           if (parsed?.kind !== 'variable') return;
           const p = { ...parsed, htmlEscaped: escaped ? (true as const) : undefined };
           const resolution = resolveFrom('x', { valueKind: p.valueKind, ranges: [] }, vars, VARIABLE_DEFAULTS, septetsOf);
-          const v = { r: resolution.r, sample: resolution.r.sample, resolution };
+          const v = { r: resolution.r, sampleText: resolution.r.sample, resolution };
           const a = new Stats();
           variableInto(p, v, SAMPLE, false, a);
           const b = new Stats();

@@ -171,7 +171,7 @@ class Fast extends Choices {
   }
 
   protected printedSample(name: string): string | undefined {
-    return this.get(name)?.sample;
+    return this.get(name)?.sampleText;
   }
 
   get(name: string): VariableInfo | undefined {
@@ -213,7 +213,7 @@ export function fastFigures(parts: readonly Part[], vars: Readonly<Record<string
   let anySample = false;
   for (const v of m.vars) {
     if (resolveInfo(v, vars, o.defaults)) anySample = true;
-    variables.push(v.r);
+    variables.push(v);
   }
   m.measureRuns();
 

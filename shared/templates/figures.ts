@@ -353,7 +353,7 @@ class Measurer extends Choices {
   }
 
   protected printedSample(name: string): string | undefined {
-    return this.known.get(name)?.sample;
+    return this.known.get(name)?.sampleText;
   }
 }
 
@@ -430,7 +430,7 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   const variables: VariableReport[] = [];
   for (const info of collected.values()) {
     if (resolveInfo(info, safeVars, defaults)) anySample = true;
-    variables.push(info.r);
+    variables.push(info);
   }
 
   const m = new Measurer(collected, safeVars, {

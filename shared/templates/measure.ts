@@ -81,7 +81,7 @@ export type Scenario = typeof BEST | typeof WORST | typeof SAMPLE;
  * (its sample, '' when a `default` filter prints instead, undefined when it has no sample). */
 export interface VariableValues {
   readonly r: ResolvedVariable;
-  readonly sample: string | undefined;
+  readonly sampleText: string | undefined;
   /** Where `r` was placed from: it keeps the sample's statistics across bodies. */
   readonly resolution?: Resolution;
 }
@@ -101,7 +101,7 @@ export function hasLengthFilter(p: VariablePart): boolean {
 /** The printed text of a placeholder in case `sc`, or undefined when it has no value there. */
 export function printedText(p: VariablePart, v: VariableValues, sc: Scenario, extendedInWorst: boolean): string | undefined {
   const r = v.r;
-  const value = sc === SAMPLE ? v.sample : String.fromCharCode(filler(r, sc, extendedInWorst)).repeat(sc === BEST ? r.minLength : r.maxLength);
+  const value = sc === SAMPLE ? v.sampleText : String.fromCharCode(filler(r, sc, extendedInWorst)).repeat(sc === BEST ? r.minLength : r.maxLength);
   if (value === undefined) return undefined;
   const t = applyFilters(value, p.filters);
   return p.htmlEscaped ? escapeHtml(t) : t;
@@ -155,7 +155,7 @@ export function variableInto3(p: VariablePart, v: VariableValues, extendedInWors
  * or unfiltered (key 0). The configured sample is measured once per resolution and chain, as
  * printed and as HTML-escaped. */
 function sampleInto(p: VariablePart, v: VariableValues, key: number, into: Stats): void {
-  const sample = v.sample;
+  const sample = v.sampleText;
   if (sample === undefined) return;
   const res = v.resolution;
   const escaped = p.htmlEscaped === true;
@@ -172,7 +172,7 @@ function sampleInto(p: VariablePart, v: VariableValues, key: number, into: Stats
 
 /** Adds what a filtered placeholder prints in the sample case. */
 function filteredSampleInto(p: VariablePart, v: VariableValues, into: Stats): void {
-  const sample = v.sample;
+  const sample = v.sampleText;
   if (sample === undefined) return;
   // A non-empty sample goes through `default` unchanged and stays non-empty through case changes.
   const key = sample === '' ? -1 : caseChain(p);

@@ -8,7 +8,7 @@ import type { Range } from '../types';
 import type { Assumption, Figure, TemplateFigures, ValueChoice, VariableReport, VariantFigures, Widening } from './figures';
 import { BEST, compare, quickCount, renderedCount, uniformCount, SAMPLE, WORST, type FigureCount, type Picks, type Scenario, type Variant, type VariableValues } from './measure';
 import type { BranchPart, BranchTest, ValueKind, VariablePart } from './types';
-import { resolveFrom, withRanges, type Resolution, type ResolvedVariable, type VariableDefaults, type VariableMeta } from './variables';
+import { resolveFrom, withRanges, type AssumedField, type Resolution, type ResolvedVariable, type VariableCharset, type VariableDefaults, type VariableMeta } from './variables';
 
 export interface Label {
   readonly text: string;
@@ -23,25 +23,59 @@ export interface Known {
   get(name: string): { readonly r: ResolvedVariable } | undefined;
 }
 
+const NOT_YET = undefined as unknown as Resolution;
+
 /** One printed variable: what the body says about it, then (once resolved) its metadata and
- * the value the sample case prints. */
-export interface VariableInfo extends VariableValues {
+ * the value the sample case prints. It is also the figures' report of the variable: the
+ * remembered resolution's metadata with this body's ranges, without a copy per body. */
+export class VariableInfo implements VariableValues, VariableReport {
   readonly name: string;
   valueKind: ValueKind;
   readonly ranges: Range[];
   hasDefault: boolean;
-  r: ResolvedVariable;
-  sample: string | undefined;
-  /** The remembered resolution `r` was placed from. */
-  resolution: Resolution;
-}
+  /** What the sample case prints: the sample, '' when a `default` filter prints instead. */
+  sampleText: string | undefined = undefined;
+  /** The remembered resolution (its `r` was made for another body: read ranges here). */
+  resolution: Resolution = NOT_YET;
 
-const UNRESOLVED = undefined as unknown as ResolvedVariable;
-const NOT_YET = undefined as unknown as Resolution;
+  constructor(p: VariablePart) {
+    this.name = p.name;
+    this.valueKind = p.valueKind;
+    this.ranges = [p.range];
+    this.hasDefault = hasDefault(p);
+  }
+
+  get r(): ResolvedVariable {
+    return this.resolution.r;
+  }
+  get minLength(): number {
+    return this.resolution.r.minLength;
+  }
+  get maxLength(): number {
+    return this.resolution.r.maxLength;
+  }
+  get charset(): VariableCharset {
+    return this.resolution.r.charset;
+  }
+  get sample(): string | undefined {
+    return this.resolution.r.sample;
+  }
+  get assumed(): readonly AssumedField[] {
+    return this.resolution.r.assumed;
+  }
+  get mayBeUnicode(): boolean {
+    return this.resolution.r.mayBeUnicode;
+  }
+
+  /** The resolved variable at this body's ranges, as the report was before it was this object. */
+  toJSON(): ResolvedVariable {
+    return withRanges(this.resolution.r, this.ranges);
+  }
+}
 
 /** A variable first printed by `p`. */
 export function variableInfo(p: VariablePart): VariableInfo {
-  return { name: p.name, valueKind: p.valueKind, ranges: [p.range], hasDefault: hasDefault(p), r: UNRESOLVED, sample: undefined, resolution: NOT_YET };
+  return new VariableInfo(p);
 }
 
 /** Adds another placeholder printing the same variable. */
@@ -95,14 +129,13 @@ function hasDefault(p: VariablePart): boolean {
  * is listed from it when the figures' assumptions are first read (variableAssumptions). */
 export function resolveInfo(v: VariableInfo, vars: Readonly<Record<string, VariableMeta>>, defaults: Required<VariableDefaults>): boolean {
   const res = resolveFrom(v.name, v, vars, defaults, septetsOf);
-  const r = withRanges(res.r, v.ranges);
-  v.r = r;
   v.resolution = res;
-  if (r.sample !== undefined) {
-    v.sample = r.sample;
+  const sample = res.r.sample;
+  if (sample !== undefined) {
+    v.sampleText = sample;
     return true;
   }
-  if (v.hasDefault) v.sample = ''; // prints the default text
+  if (v.hasDefault) v.sampleText = ''; // prints the default text
   return false;
 }
 
@@ -111,6 +144,7 @@ function variableAssumptions(vars: readonly VariableInfo[], out: Assumption[]): 
   for (const v of vars) {
     const { name, r } = v;
     const range = v.ranges[0]!;
+    // The messages read the metadata only; the ranges are this body's.
     if (v.resolution.lengthAssumed) out.push(new VariableAssumption('variable-length-unknown', r, range));
     if (r.mayBeUnicode) out.push(new VariableAssumption('variable-may-be-unicode', r, range));
     for (const a of r.adjustments) out.push({ code: 'metadata-adjusted', variable: name, message: `'${name}': ${a}`, range });
@@ -284,7 +318,7 @@ export interface CaseFigure {
  * `printed`, which the caller no longer changes) and the arms it takes. */
 export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: LabelSource, count = printed.length): CaseFigure {
   let missing: string[] | undefined;
-  if (sc === SAMPLE) for (let i = 0; i < count; i++) if (printed[i]!.sample === undefined) (missing ??= []).push(printed[i]!.name);
+  if (sc === SAMPLE) for (let i = 0; i < count; i++) if (printed[i]!.sampleText === undefined) (missing ??= []).push(printed[i]!.name);
   return { fig: new CaseFigureOf(c, sc, printed, count, labels), missing: missing ?? NO_NAMES, labels };
 }
 
@@ -337,7 +371,8 @@ function valuesOf(sc: Scenario, printed: readonly VariableInfo[], count: number)
   const values: ValueChoice[] = [];
   for (let i = 0; i < count; i++) {
     const v = printed[i]!;
-    const { name, r, sample } = v;
+    const { name, r } = v;
+    const sample = v.sampleText;
     if (sc === SAMPLE) {
       if (sample === undefined) continue;
       // A default filter's text is printed instead of a sample: not the remembered choice.

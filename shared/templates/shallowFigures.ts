@@ -124,7 +124,7 @@ class Shallow extends Choices {
   }
 
   protected printedSample(name: string): string | undefined {
-    return this.get(name)?.sample;
+    return this.get(name)?.sampleText;
   }
 
   /** Adds the sums of `parts` (variable indices from `pv[from]`) in each case at slot `at`
@@ -236,7 +236,7 @@ class Shallow extends Choices {
   private caseOf(parts: readonly Part[], printed: readonly VariableInfo[], n: number, labels: LabelSource, arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
     if (sc === SAMPLE) {
       let missing: string[] | undefined;
-      for (let i = 0; i < n; i++) if (printed[i]!.sample === undefined) (missing ??= []).push(printed[i]!.name);
+      for (let i = 0; i < n; i++) if (printed[i]!.sampleText === undefined) (missing ??= []).push(printed[i]!.name);
       if (missing) return { fig: UNCOUNTED, missing, labels };
     }
     // The figure keeps the list: a copy, as `printed` may be the scratch list.
@@ -306,7 +306,7 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   for (let k = 0; k < m.vars.length; k++) {
     const v = m.vars[k]!;
     if (resolveInfo(v, vars, o.defaults)) anySample = true;
-    variables[k] = v.r;
+    variables[k] = v;
   }
   m.measure(parts);
 
