@@ -45,6 +45,19 @@ describe('templates: figures as ranges', () => {
     );
   });
 
+  it('metadata is read again when the variables object, a variable or the defaults change', () => {
+    // The resolution of a variable is remembered across bodies: a new object must not get an old answer.
+    const vars = { name: { maxLength: 10 } };
+    const worst = (v: Record<string, { maxLength: number }>, o = {}): number => figures('Hi {{name}}', 'mustache', v, o).worst.length;
+    assert.equal(worst(vars), 13);
+    assert.equal(worst(vars), 13);
+    assert.equal(worst({ name: { maxLength: 30 } }), 33);
+    assert.equal(worst({ ...vars, other: { maxLength: 1 } }), 13);
+    assert.equal(worst({}, { defaultMaxLength: 7 }), 10);
+    assert.equal(worst({}, { defaultMaxLength: 8 }), 11);
+    assert.equal(worst(vars), 13);
+  });
+
   it('a text without placeholders has best == worst == sample == countSegments(text)', () => {
     const text = 'Flash sale: 20% off everything – today only!';
     const f = figures(text, 'plain');

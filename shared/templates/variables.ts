@@ -148,16 +148,13 @@ function resolved(
 }
 
 /** A resolution and everything it was a function of: the name, how it is printed, the metadata
- * fields it read (compared by value, so a config edited in place is seen) and the defaults.
- * `r` carries the ranges of the body it was first made for. */
+ * object it read and the defaults. `r` carries the ranges of the body it was first made for. */
 export interface Resolution {
   readonly key: string;
   readonly valueKind: ValueKind;
   readonly meta: VariableMeta | undefined;
-  readonly minLength: unknown;
-  readonly maxLength: unknown;
-  readonly charset: unknown;
-  readonly sample: unknown;
+  /** The last variables object it was found for: the same object again needs no lookup. */
+  vars: object;
   readonly defaultMinLength: number;
   readonly defaultMaxLength: number;
   readonly defaultCharset: VariableCharset;
@@ -176,7 +173,9 @@ const remembered = new Map<string, Resolution>();
 const REMEMBER_LIMIT = 2_000;
 
 /** resolveVariable for `vars[name]`, remembered per variable name: the editor and the CLI resolve
- * the same few variables for every body. `withRanges` gives the result for another body. */
+ * the same few variables for every body. `withRanges` gives the result for another body.
+ * Metadata is read as immutable, as the config resolver makes it: a changed variable is a new
+ * object (found by identity), and so is a changed set of variables. */
 export function resolveFrom(
   name: string,
   info: { valueKind: ValueKind; ranges: readonly Range[] },
@@ -185,32 +184,28 @@ export function resolveFrom(
   septets: (u: number) => number,
 ): Resolution {
   const e = recall(name);
-  // The remembered key is the string already used as a property key: looked up without hashing anew.
-  const key = e ? e.key : name;
-  const meta = Object.prototype.hasOwnProperty.call(vars, key) ? vars[key] : undefined;
   if (
     e !== undefined &&
-    e.meta === meta &&
     e.valueKind === info.valueKind &&
     e.defaultMinLength === defaults.defaultMinLength &&
     e.defaultMaxLength === defaults.defaultMaxLength &&
-    e.defaultCharset === defaults.defaultCharset &&
-    e.minLength === meta?.minLength &&
-    e.maxLength === meta?.maxLength &&
-    e.charset === meta?.charset &&
-    e.sample === meta?.sample
+    e.defaultCharset === defaults.defaultCharset
   ) {
-    return e;
+    if (e.vars === vars) return e;
+    // The remembered key is the string already used as a property key: looked up without hashing anew.
+    const meta = Object.prototype.hasOwnProperty.call(vars, e.key) ? vars[e.key] : undefined;
+    if (e.meta === meta) {
+      e.vars = vars;
+      return e;
+    }
   }
+  const meta = Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
   const r = resolveVariable(name, info, meta, defaults, septets);
   const made: Resolution = {
-    key,
+    key: name,
     valueKind: info.valueKind,
     meta,
-    minLength: meta?.minLength,
-    maxLength: meta?.maxLength,
-    charset: meta?.charset,
-    sample: meta?.sample,
+    vars,
     defaultMinLength: defaults.defaultMinLength,
     defaultMaxLength: defaults.defaultMaxLength,
     defaultCharset: defaults.defaultCharset,
@@ -221,25 +216,25 @@ export function resolveFrom(
   };
   if (remembered.size >= REMEMBER_LIMIT) remembered.clear();
   remembered.set(name, made);
-  recent.length = 0;
+  RECENT[slotOf(name)] = made;
   return made;
 }
 
-/** The last few resolutions found, compared by name before the map is asked: a body's names are
- * fresh strings, which a map lookup must hash first, while most differ from others in length. */
-const recent: Resolution[] = [];
-let nextRecent = 0;
+/** Resolutions lately found, by a hash of the name's length and end characters: a body's names
+ * are fresh strings, which a map lookup must hash in full first, while one compare tells here. */
+const RECENT: (Resolution | undefined)[] = new Array<Resolution | undefined>(64).fill(undefined);
+
+function slotOf(name: string): number {
+  const n = name.length;
+  return n === 0 ? 0 : (n * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(n - 1)) & 63;
+}
 
 function recall(name: string): Resolution | undefined {
-  for (let i = 0; i < recent.length; i++) {
-    const e = recent[i]!;
-    if (e.key === name) return e;
-  }
+  const slot = slotOf(name);
+  const r = RECENT[slot];
+  if (r !== undefined && r.key === name) return r;
   const e = remembered.get(name);
-  if (e !== undefined) {
-    if (recent.length < 8) recent.push(e);
-    else recent[nextRecent++ & 7] = e;
-  }
+  if (e !== undefined) RECENT[slot] = e;
   return e;
 }
 
