@@ -8,7 +8,7 @@ import type { Range } from '../types';
 import type { Assumption, Figure, TemplateFigures, ValueChoice, VariableReport, VariantFigures, Widening } from './figures';
 import { BEST, compare, quickCount, renderedCount, uniformCount, SAMPLE, WORST, type FigureCount, type Picks, type Scenario, type Variant, type VariableValues } from './measure';
 import type { BranchPart, BranchTest, ValueKind, VariablePart } from './types';
-import { resolveFrom, withRanges, type AssumedField, type Resolution, type ResolvedVariable, type VariableCharset, type VariableDefaults, type VariableMeta } from './variables';
+import { resolveFrom, slotOf, withRanges, type AssumedField, type Resolution, type ResolvedVariable, type VariableCharset, type VariableDefaults, type VariableMeta } from './variables';
 
 export interface Label {
   readonly text: string;
@@ -193,8 +193,7 @@ export abstract class Choices {
   }
 
   private sampleOf(name: string): string | undefined {
-    const m = this.meta[usedKey(name)];
-    return typeof m?.sample === 'string' ? m.sample : this.printedSample(name);
+    return configuredSample(this.meta, name) ?? this.printedSample(name);
   }
 
   /** true / false, or undefined when it cannot be told from the samples. */
@@ -226,21 +225,24 @@ export abstract class Choices {
   }
 }
 
-/** Names lately read as property keys. A body's names are new strings, and a property read by
- * one makes V8 find it in its string table first (~50 ns each, twice per branch group); an equal
- * string already used as a key is found by comparing a few short strings. */
-const USED_KEYS: string[] = [];
-let nextUsedKey = 0;
+/** Configured samples lately read, by the slot of their name (as variables.ts keeps recent
+ * resolutions): a body's names are fresh strings, which a property read must find in V8's string
+ * table first, and metadata objects come in many shapes. Metadata is read as immutable. */
+interface KnownSample {
+  readonly key: string;
+  readonly vars: object;
+  readonly sample: string | undefined;
+}
+const SAMPLES: (KnownSample | undefined)[] = new Array<KnownSample | undefined>(64).fill(undefined);
 
-/** `name`, or an equal string lately used as a key. */
-function usedKey(name: string): string {
-  for (let i = 0; i < USED_KEYS.length; i++) {
-    const k = USED_KEYS[i]!;
-    if (k === name) return k;
-  }
-  if (USED_KEYS.length < 16) USED_KEYS.push(name);
-  else USED_KEYS[nextUsedKey++ & 15] = name;
-  return name;
+function configuredSample(vars: Readonly<Record<string, VariableMeta>>, name: string): string | undefined {
+  const slot = slotOf(name);
+  const e = SAMPLES[slot];
+  if (e !== undefined && e.vars === vars && e.key === name) return e.sample;
+  const m = Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
+  const sample = typeof m?.sample === 'string' ? m.sample : undefined;
+  SAMPLES[slot] = { key: name, vars, sample };
+  return sample;
 }
 
 /** The measured variants, and the indices of the cheapest best case and the dearest worst case. */

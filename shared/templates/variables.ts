@@ -224,7 +224,8 @@ export function resolveFrom(
  * are fresh strings, which a map lookup must hash in full first, while one compare tells here. */
 const RECENT: (Resolution | undefined)[] = new Array<Resolution | undefined>(64).fill(undefined);
 
-function slotOf(name: string): number {
+/** A slot of a 64-entry table for a name, from its length and end characters. */
+export function slotOf(name: string): number {
   const n = name.length;
   return n === 0 ? 0 : (n * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(n - 1)) & 63;
 }
