@@ -77,27 +77,35 @@ class IcuParser {
     const known = memo.get(open);
     if (known !== undefined) return known;
     const b = this.body;
+    const n = b.length;
     // The `{`s open at `i`, innermost last: each gets its match when its `}` comes.
     const stack: number[] = [];
-    for (let i = open; i < b.length; i++) {
-      const c = b.charCodeAt(i);
-      if (c === 0x27) {
-        const n = b.charCodeAt(i + 1);
-        if (n === 0x27) i++;
-        else if (n === 0x7b || n === 0x7d) {
-          const q = b.indexOf("'", i + 1);
-          if (q < 0) break;
-          i = q;
-        }
-      } else if (c === 0x7b) {
-        const m = memo.get(i);
-        if (m === undefined) stack.push(i);
+    // The next `{`, `}` and `'` at or after `i` (n for none), each searched again once passed.
+    let nextOpen = -1;
+    let nextClose = -1;
+    let nextQuote = -1;
+    for (let i = open; ; ) {
+      if (nextOpen < i) nextOpen = indexOr(b, '{', i);
+      if (nextClose < i) nextClose = indexOr(b, '}', i);
+      if (nextQuote < i) nextQuote = indexOr(b, "'", i);
+      const at = Math.min(nextOpen, nextClose, nextQuote);
+      if (at >= n) break;
+      if (at === nextQuote) {
+        const q = quoteEnd(b, at);
+        if (q < 0) break;
+        i = q;
+      } else if (at === nextOpen) {
+        const m = memo.get(at);
+        if (m === undefined) stack.push(at);
         else if (m < 0) break;
-        else i = m;
-      } else if (c === 0x7d && stack.length > 0) {
-        const o = stack.pop()!;
-        memo.set(o, i);
-        if (stack.length === 0) return i;
+        i = m === undefined ? at + 1 : m + 1;
+      } else {
+        if (stack.length > 0) {
+          const o = stack.pop()!;
+          memo.set(o, at);
+          if (stack.length === 0) return at;
+        }
+        i = at + 1;
       }
     }
     for (const o of stack) memo.set(o, -1);
@@ -107,21 +115,29 @@ class IcuParser {
   /** matching() by a scan alone (the first few calls: most bodies make none or one). */
   private scanMatching(open: number): number {
     const b = this.body;
+    const n = b.length;
     let depth = 0;
-    for (let i = open; i < b.length; i++) {
-      const c = b.charCodeAt(i);
-      if (c === 0x27) {
-        const n = b.charCodeAt(i + 1);
-        if (n === 0x27) i++;
-        else if (n === 0x7b || n === 0x7d) {
-          const q = b.indexOf("'", i + 1);
-          if (q < 0) return -1;
-          i = q;
-        }
-      } else if (c === 0x7b) depth++;
-      else if (c === 0x7d && --depth === 0) return i;
+    // Native searches for the next of each special character, as in matching().
+    let nextOpen = -1;
+    let nextClose = -1;
+    let nextQuote = -1;
+    for (let i = open; ; ) {
+      if (nextOpen < i) nextOpen = indexOr(b, '{', i);
+      if (nextClose < i) nextClose = indexOr(b, '}', i);
+      if (nextQuote < i) nextQuote = indexOr(b, "'", i);
+      const at = Math.min(nextOpen, nextClose, nextQuote);
+      if (at >= n) return -1;
+      if (at === nextQuote) {
+        i = quoteEnd(b, at);
+        if (i < 0) return -1;
+      } else if (at === nextOpen) {
+        depth++;
+        i = at + 1;
+      } else {
+        if (--depth === 0) return at;
+        i = at + 1;
+      }
     }
-    return -1;
   }
 
   /** A message up to an unmatched `}` (when `inArm`) or the end, into `parts`. Returns the stop index. */
@@ -254,7 +270,7 @@ class IcuParser {
       return -1;
     }
     this.findings.push({ code: e.code, kind: e.code === 'unknown-argument-type' ? 'unsupported' : 'malformed', message: e.message, range: { start: e.at, end: e.end } });
-    const name = /^\{\s*([^\s,{}]*)/.exec(this.body.slice(open, close))?.[1] ?? '';
+    const name = nameIn(this.body, open + 1, close);
     out.push(variablePart(name, { start: open, end: close + 1 }, 'text', NO_FILTERS));
     return close + 1;
   }
@@ -367,13 +383,58 @@ export function parseIcu(body: string): Template {
 }
 
 /** An unclosed `{` in an arm is tried, then its rest is read again as text, once per enclosing
- * unclosed `{`: a finding made more than once (same place and text) is reported once. */
+ * unclosed `{`: a finding made more than once (same place and text) is reported once. The
+ * findings are sorted by start, so each is compared with those kept at its start alone (a few:
+ * each rule makes at most one finding per place). */
 function distinct(findings: readonly TemplateFinding[]): TemplateFinding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.range.start}:${f.range.end}:${f.code}:${f.kind}:${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept: TemplateFinding[] = [];
+  let run = 0;
+  outer: for (const f of findings) {
+    if (kept.length === 0 || kept[kept.length - 1].range.start !== f.range.start) run = kept.length;
+    else for (let k = run; k < kept.length; k++) if (same(kept[k], f)) continue outer;
+    kept.push(f);
+  }
+  return kept;
+}
+
+/** Two findings at one start that say the same. */
+function same(a: TemplateFinding, b: TemplateFinding): boolean {
+  return a.range.end === b.range.end && a.code === b.code && a.kind === b.kind && a.message === b.message;
+}
+
+/** Index of `s` in `body` at or after `from`, or body.length when there is none. */
+function indexOr(body: string, s: string, from: number): number {
+  const k = body.indexOf(s, from);
+  return k < 0 ? body.length : k;
+}
+
+/** Where reading goes on after the apostrophe at `at` while matching braces: after `''`, after
+ * the quoted text that `'{` or `'}` starts (-1 when it is never closed), or after a lone `'`. */
+function quoteEnd(body: string, at: number): number {
+  const next = body.charCodeAt(at + 1);
+  if (next === 0x27) return at + 2;
+  if (next === 0x7b || next === 0x7d) {
+    const q = body.indexOf("'", at + 1);
+    return q < 0 ? -1 : q + 1;
+  }
+  return at + 1;
+}
+
+/** A JavaScript regular expression's `\s`: the name of a failed argument is cut as by /\{\s*([^\s,{}]*)/. */
+function isJsSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The name a failed argument's placeholder gets: after the `{` (body[from, to) is its inside),
+ * spaces skipped, up to a space, `,`, `{` or `}`. */
+function nameIn(body: string, from: number, to: number): string {
+  let i = from;
+  while (i < to && isJsSpace(body.charCodeAt(i))) i++;
+  const start = i;
+  for (; i < to; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x2c || c === 0x7b || c === 0x7d || isJsSpace(c)) break;
+  }
+  return body.slice(start, i);
 }
