@@ -149,20 +149,25 @@ class IcuParser {
     // native search and kept (across nested messages too) while the search still covers `i`.
     let i = from;
     while (i < n) {
-      // (Searched inline: a helper here is not inlined, and its call costs more than the search.)
-      let k: number;
-      if (this.openFrom > i || this.nextOpen < i) this.nextOpen = (k = b.indexOf('{', (this.openFrom = i))) < 0 ? n : k;
-      if (this.closeFrom > i || this.nextClose < i) this.nextClose = (k = b.indexOf('}', (this.closeFrom = i))) < 0 ? n : k;
-      if (this.quoteFrom > i || this.nextQuote < i) this.nextQuote = (k = b.indexOf("'", (this.quoteFrom = i))) < 0 ? n : k;
-      let at = this.nextOpen < this.nextClose ? this.nextOpen : this.nextClose;
-      if (this.nextQuote < at) at = this.nextQuote;
-      if (pluralArg !== null) {
-        if (this.hashFrom > i || this.nextHash < i) this.nextHash = (k = b.indexOf('#', (this.hashFrom = i))) < 0 ? n : k;
-        if (this.nextHash < at) at = this.nextHash;
+      let c = b.charCodeAt(i);
+      // A special character right here (`{eta}}`, `{store}{g, …}`, an arm `{}`) needs no search:
+      // the searches that went stale are made when text comes, if it does.
+      if (!(c === 0x7b || c === 0x7d || c === 0x27 || (c === 0x23 && pluralArg !== null))) {
+        // (Searched inline: a helper here is not inlined, and its call costs more than the search.)
+        let k: number;
+        if (this.openFrom > i || this.nextOpen < i) this.nextOpen = (k = b.indexOf('{', (this.openFrom = i))) < 0 ? n : k;
+        if (this.closeFrom > i || this.nextClose < i) this.nextClose = (k = b.indexOf('}', (this.closeFrom = i))) < 0 ? n : k;
+        if (this.quoteFrom > i || this.nextQuote < i) this.nextQuote = (k = b.indexOf("'", (this.quoteFrom = i))) < 0 ? n : k;
+        let at = this.nextOpen < this.nextClose ? this.nextOpen : this.nextClose;
+        if (this.nextQuote < at) at = this.nextQuote;
+        if (pluralArg !== null) {
+          if (this.hashFrom > i || this.nextHash < i) this.nextHash = (k = b.indexOf('#', (this.hashFrom = i))) < 0 ? n : k;
+          if (this.nextHash < at) at = this.nextHash;
+        }
+        if (at >= n) break;
+        i = at;
+        c = b.charCodeAt(i);
       }
-      if (at >= n) break;
-      i = at;
-      const c = b.charCodeAt(i);
       if (c === 0x27) {
         const next = b.charCodeAt(i + 1);
         if (next === 0x27) {
