@@ -31,7 +31,10 @@ const NOT_YET = undefined as unknown as Resolution;
 export class VariableInfo implements VariableValues, VariableReport {
   readonly name: string;
   valueKind: ValueKind;
-  readonly ranges: Range[];
+  /** The first placeholder printing it, and the others (most variables are printed once). */
+  readonly range: Range;
+  private more: Range[] | undefined = undefined;
+  private listed: readonly Range[] | undefined = undefined;
   hasDefault: boolean;
   /** What the sample case prints: the sample, '' when a `default` filter prints instead. */
   sampleText: string | undefined = undefined;
@@ -41,8 +44,20 @@ export class VariableInfo implements VariableValues, VariableReport {
   constructor(p: VariablePart) {
     this.name = p.name;
     this.valueKind = p.valueKind;
-    this.ranges = [p.range];
+    this.range = p.range;
     this.hasDefault = hasDefault(p);
+  }
+
+  /** Where it is printed in the body, made when first read. */
+  get ranges(): readonly Range[] {
+    if (this.listed === undefined) this.listed = this.more === undefined ? [this.range] : [this.range, ...this.more];
+    return this.listed;
+  }
+
+  /** Another placeholder printing it. */
+  addRange(r: Range): void {
+    (this.more ??= []).push(r);
+    this.listed = undefined;
   }
 
   get r(): ResolvedVariable {
@@ -82,7 +97,7 @@ export function variableInfo(p: VariablePart): VariableInfo {
 export function addUse(v: VariableInfo, p: VariablePart): void {
   // Text wins over number: one textual use means the value may be any text.
   if (p.valueKind === 'text') v.valueKind = 'text';
-  v.ranges.push(p.range);
+  v.addRange(p.range);
   if (!v.hasDefault) v.hasDefault = hasDefault(p);
 }
 
@@ -143,7 +158,7 @@ export function resolveInfo(v: VariableInfo, vars: Readonly<Record<string, Varia
 function variableAssumptions(vars: readonly VariableInfo[], out: Assumption[]): void {
   for (const v of vars) {
     const { name, r } = v;
-    const range = v.ranges[0]!;
+    const range = v.range;
     // The messages read the metadata only; the ranges are this body's.
     if (v.resolution.lengthAssumed) out.push(new VariableAssumption('variable-length-unknown', r, range));
     if (r.mayBeUnicode) out.push(new VariableAssumption('variable-may-be-unicode', r, range));
@@ -155,7 +170,8 @@ function variableAssumptions(vars: readonly VariableInfo[], out: Assumption[]): 
  * the arm the sample values take. */
 export abstract class Choices {
   readonly groups: BranchPart[] = [];
-  private readonly labels: (string[] | undefined)[] = [];
+  /** Label texts per group and arm, made when first read (the shallow path names arms itself). */
+  private labels: (string[] | undefined)[] | undefined;
 
   constructor(
     readonly meta: Readonly<Record<string, VariableMeta>>,
@@ -166,7 +182,7 @@ export abstract class Choices {
   protected abstract printedSample(name: string): string | undefined;
 
   pickLabel(g: number, i: number): string {
-    const l = (this.labels[g] ??= new Array<string>(this.groups[g]!.branches.length));
+    const l = ((this.labels ??= [])[g] ??= new Array<string>(this.groups[g]!.branches.length));
     const p = this.groups[g]!;
     return (l[i] ??= armLabel(p, i));
   }

@@ -16,13 +16,20 @@ type Printed = LiteralPart | VariablePart;
 
 /** Scratch every call reuses (one call at a time; nothing in it outlives the call: the figures
  * keep only `vars`). A branchy body made ~1.7 KB of these per call. */
+/** Variable index of each top-level part (LITERAL, GROUP: not a variable). */
 const ROOT_VAR: number[] = [];
+/** Variable index of each part of arm k, from `ARM_VAR[ARM_AT[k]]` to `ARM_VAR[ARM_AT[k + 1]]`;
+ * arms are numbered across groups, group g's first being `FIRST_ARM[g]`. */
 const ARM_VAR: number[] = [];
 const ARM_AT: number[] = [];
 const FIRST_ARM: number[] = [];
+/** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
 const SLOTS: Stats[] = [];
+/** Where variable k is printed when each is printed once: group and arm (-1: top level). */
 const OWNER_GROUP: number[] = [];
 const OWNER_ARM: number[] = [];
+/** The literal text of the part list being summed. */
+const LIT = new Stats();
 /** The variables one case prints, its first `printedCount` entries. */
 const PRINTED: VariableInfo[] = [];
 /** rootVar codes besides variable indices. */
@@ -36,21 +43,8 @@ const UNCOUNTED: Figure = Object.freeze({ encoding: 'GSM-7', units: 0, segments:
 class Shallow extends Choices {
   /** Printed variables in body order. */
   readonly vars: VariableInfo[] = [];
-  /** Variable index of each top-level part (LITERAL, GROUP: not a variable). */
-  readonly rootVar = ROOT_VAR;
-  /** Variable index of each part of arm k, from `armVar[armAt[k]]` to `armVar[armAt[k + 1]]`;
-   * arms are numbered across groups, group g's first being `firstArm[g]`. */
-  readonly armVar = ARM_VAR;
-  readonly armAt = ARM_AT;
-  readonly firstArm = FIRST_ARM;
-  /** Per case: sums of the top level (index sc) and of arm k (index 3 + 3k + sc). */
-  readonly slots = SLOTS;
-  /** Where variable k is printed when each is printed once: group and arm (-1: top level). */
-  readonly ownerGroup = OWNER_GROUP;
-  readonly ownerArm = OWNER_ARM;
   /** Some variable is printed more than once (`figure` then dedupes). */
   private repeated = false;
-  private readonly lit = new Stats();
   /** Variables already in the list `figure` is building (bit k: variable k, k < 31). */
   private seen = 0;
   private printedCount = 0;
@@ -67,8 +61,8 @@ class Shallow extends Choices {
   scan(parts: readonly Part[]): boolean {
     let arms = 0;
     let nVar = 0;
-    const rootVar = this.rootVar;
-    const armVar = this.armVar;
+    const rootVar = ROOT_VAR;
+    const armVar = ARM_VAR;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.kind === 'literal') {
@@ -81,12 +75,12 @@ class Shallow extends Choices {
       }
       if (p.kind !== 'branch' || p.branches.length === 0) return false;
       rootVar[i] = GROUP;
-      this.firstArm[this.groups.length] = arms;
+      FIRST_ARM[this.groups.length] = arms;
       this.groups.push(p);
       const g = this.groups.length - 1;
       const bs = p.branches;
       for (let a = 0; a < bs.length; a++) {
-        this.armAt[arms++] = nVar;
+        ARM_AT[arms++] = nVar;
         const ps = bs[a]!.parts;
         for (let j = 0; j < ps.length; j++) {
           const q = ps[j]!;
@@ -96,9 +90,9 @@ class Shallow extends Choices {
         }
       }
     }
-    this.armAt[arms] = nVar;
+    ARM_AT[arms] = nVar;
     const n = 3 + 3 * arms;
-    const slots = this.slots;
+    const slots = SLOTS;
     for (let k = 0; k < n; k++) {
       const st = slots[k];
       if (st === undefined) slots[k] = new Stats();
@@ -112,8 +106,8 @@ class Shallow extends Choices {
     const n = this.vars.length;
     const k = varIndex(this.vars, p);
     if (k === n) {
-      this.ownerGroup[k] = g;
-      this.ownerArm[k] = a;
+      OWNER_GROUP[k] = g;
+      OWNER_ARM[k] = a;
     } else this.repeated = true;
     return k;
   }
@@ -131,11 +125,11 @@ class Shallow extends Choices {
    * (0: top level, 3 + 3k: arm k). */
   private sum(parts: readonly Part[], pv: readonly number[], from: number, at: number): void {
     const ext = this.extendedInWorst;
-    const best = this.slots[at]!;
-    const worst = this.slots[at + 1]!;
-    const sample = this.slots[at + 2]!;
+    const best = SLOTS[at]!;
+    const worst = SLOTS[at + 1]!;
+    const sample = SLOTS[at + 2]!;
     // Literal text is the same in every case: summed once, then added to the three.
-    const lit = this.lit;
+    const lit = LIT;
     lit.len = lit.septets = lit.flags = lit.complex = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
@@ -152,25 +146,25 @@ class Shallow extends Choices {
 
   /** Fills the sums of the top level and of every arm. */
   measure(parts: readonly Part[]): void {
-    this.sum(parts, this.rootVar, 0, 0);
+    this.sum(parts, ROOT_VAR, 0, 0);
     for (let g = 0; g < this.groups.length; g++) {
       const bs = this.groups[g]!.branches;
       for (let i = 0; i < bs.length; i++) {
-        const k = this.firstArm[g]! + i;
-        this.sum(bs[i]!.parts, this.armVar, this.armAt[k]!, 3 + 3 * k);
+        const k = FIRST_ARM[g]! + i;
+        this.sum(bs[i]!.parts, ARM_VAR, ARM_AT[k]!, 3 + 3 * k);
       }
     }
   }
 
   /** The count of case `sc` along `arms`, from the sums where that is exact. */
   count(parts: readonly Part[], arms: readonly number[], sc: Scenario, sizes: SegmentSizes): FigureCount {
-    const top = this.slots[sc]!;
+    const top = SLOTS[sc]!;
     let len = top.len;
     let sep = top.septets;
     let flags = top.flags;
     let complex = top.complex;
     for (let g = 0; g < arms.length; g++) {
-      const arm = this.slots[3 + 3 * (this.firstArm[g]! + arms[g]!) + sc]!;
+      const arm = SLOTS[3 + 3 * (FIRST_ARM[g]! + arms[g]!) + sc]!;
       len += arm.len;
       sep += arm.septets;
       flags |= arm.flags;
@@ -185,11 +179,11 @@ class Shallow extends Choices {
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.kind === 'branch') {
-        const k = this.firstArm[g]! + arms[g]!;
+        const k = FIRST_ARM[g]! + arms[g]!;
         const ps = p.branches[arms[g++]!]!.parts;
-        const at = this.armAt[k]!;
-        for (let j = 0; j < ps.length; j++) s += this.printed(ps[j] as Printed, this.armVar[at + j]!, sc);
-      } else s += this.printed(p as Printed, this.rootVar[i]!, sc);
+        const at = ARM_AT[k]!;
+        for (let j = 0; j < ps.length; j++) s += this.printed(ps[j] as Printed, ARM_VAR[at + j]!, sc);
+      } else s += this.printed(p as Printed, ROOT_VAR[i]!, sc);
     }
     return s;
   }
@@ -210,22 +204,22 @@ class Shallow extends Choices {
       const vars = this.vars;
       let n = 0;
       for (let k = 0; k < vars.length; k++) {
-        const g = this.ownerGroup[k]!;
-        if (g < 0 || arms[g] === this.ownerArm[k]) printed[n++] = vars[k]!;
+        const g = OWNER_GROUP[k]!;
+        if (g < 0 || arms[g] === OWNER_ARM[k]) printed[n++] = vars[k]!;
       }
       return this.caseOf(parts, printed, n, labels, arms, sc, c, sizes);
     }
     this.seen = 0;
     let g = 0;
-    const rootVar = this.rootVar;
+    const rootVar = ROOT_VAR;
     for (let i = 0; i < parts.length; i++) {
       const v = rootVar[i]!;
       if (v !== GROUP) this.print(v, printed);
       else {
-        const k = this.firstArm[g]! + arms[g]!;
+        const k = FIRST_ARM[g]! + arms[g]!;
         g++;
-        const end = this.armAt[k + 1]!;
-        for (let j = this.armAt[k]!; j < end; j++) this.print(this.armVar[j]!, printed);
+        const end = ARM_AT[k + 1]!;
+        for (let j = ARM_AT[k]!; j < end; j++) this.print(ARM_VAR[j]!, printed);
       }
     }
     return this.caseOf(parts, printed, this.printedCount, labels, arms, sc, c, sizes);
@@ -318,8 +312,8 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   for (let g = 0; g < G; g++) arms[g] = 0;
   let bestI = 0;
   let worstI = 0;
-  const slots = m.slots;
-  const firstArm = m.firstArm;
+  const slots = SLOTS;
+  const firstArm = FIRST_ARM;
   const topB = slots[BEST]!;
   const topW = slots[WORST]!;
   for (let i = 0; i < variantCount; i++) {
