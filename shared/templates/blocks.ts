@@ -12,15 +12,21 @@ function isSpace(c: number): boolean {
 
 export const OTHERWISE: BranchTest = { type: 'otherwise' };
 
-/** An open block: its tag and the arms read so far. */
+/** An open block: its tag and the arms read so far. Open blocks form a stack through `parent`
+ * (no array to grow for it). */
 class Frame {
-  readonly branches: Branch[] = [];
+  /** The first arm and the ones after it: kept apart so a block's list of arms is made once, at
+   * its exact size, when it closes (an array grown by push holds 17 slots, and the collector
+   * pays for the unused ones). */
+  private first: Branch | undefined;
+  private more: Branch[] | undefined;
   /** Where its printed parts go now: the last arm's parts (Liquid's `{% case %}` before its first
    * `{% when %}` prints nothing: the builder's throwaway list). */
   parts: Part[];
   sawElse = false;
 
   constructor(
+    readonly parent: Frame | undefined,
     readonly range: Range,
     readonly block: BlockKind,
     /** Matched against the close tag: `if`, `unless`, `for`, or the Mustache section name. */
@@ -33,32 +39,52 @@ class Frame {
     test: BranchTest,
   ) {
     if (block === 'case') this.parts = discard;
-    else this.branches.push({ label: branchLabel, test, parts: (this.parts = []) });
+    else this.first = { label: branchLabel, test, parts: (this.parts = []) };
+  }
+
+  /** Starts a new arm: the parts that follow go to it. */
+  arm(label: string, test: BranchTest): void {
+    const b: Branch = { label, test, parts: (this.parts = []) };
+    if (this.first === undefined) this.first = b;
+    else if (this.more === undefined) this.more = [b];
+    else this.more.push(b);
   }
 
   toPart(end: number): Part {
     const range = { start: this.range.start, end };
-    const branches = this.branches;
+    const first = this.first;
+    const more = this.more;
     if (this.block === 'each') {
       return {
         kind: 'repeat',
         name: this.collection ?? this.closeName,
         label: this.label,
         range,
-        body: branches[0]?.parts ?? [],
-        empty: branches[1]?.parts ?? [],
+        body: first?.parts ?? [],
+        empty: more?.[0]?.parts ?? [],
       };
     }
-    if (branches.length === 0 || branches[branches.length - 1]!.test.type !== 'otherwise') {
-      branches.push({ label: 'none', test: OTHERWISE, parts: [] });
+    let branches: Branch[];
+    if (first === undefined) branches = [none()];
+    else if (more === undefined) branches = first.test.type === 'otherwise' ? [first] : [first, none()];
+    else if (more.length === 1) branches = more[0]!.test.type === 'otherwise' ? [first, more[0]!] : [first, more[0]!, none()];
+    else {
+      more.unshift(first);
+      if (more[more.length - 1]!.test.type !== 'otherwise') more.push(none());
+      branches = more;
     }
     return { kind: 'branch', label: this.label, range, branches };
   }
 }
 
-function countNames(stack: readonly Frame[]): Map<string, number> {
+/** The empty else a block without one gets. */
+function none(): Branch {
+  return { label: 'none', test: OTHERWISE, parts: [] };
+}
+
+function countNames(top: Frame | undefined): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const f of stack) counts.set(f.closeName, (counts.get(f.closeName) ?? 0) + 1);
+  for (let f = top; f !== undefined; f = f.parent) counts.set(f.closeName, (counts.get(f.closeName) ?? 0) + 1);
   return counts;
 }
 
@@ -72,7 +98,9 @@ function countNames(stack: readonly Frame[]): Map<string, number> {
  * with both neighbours' effects applied in that order. */
 export class TreeBuilder {
   readonly root: Part[] = [];
-  private readonly stack: Frame[] = [];
+  /** The innermost open block, and how many are open. */
+  private top: Frame | undefined;
+  private depth = 0;
   /** What a Liquid `{% case %}` prints before its first `{% when %}`: nothing, so never read. */
   private readonly discard: Part[] = [];
   /** Where printed parts go: the open branch of the innermost block, or the root. */
@@ -139,15 +167,16 @@ export class TreeBuilder {
   ): void {
     this.tag(range, trimLeft, trimRight, true);
     if (block === 'case' && this.discard.length > 0) this.discard.length = 0;
-    const f = new Frame(range, block, closeName, label, collection, this.discard, branchLabel, test);
-    this.stack.push(f);
+    const f = new Frame(this.top, range, block, closeName, label, collection, this.discard, branchLabel, test);
+    this.top = f;
+    this.depth++;
     if (this.openCounts !== undefined) this.count(closeName, 1);
     this.cur = f.parts;
   }
 
   mid(range: Range, trimLeft: boolean, trimRight: boolean, mid: 'else' | 'elsif' | 'when', label: string, test: BranchTest): void {
     this.tag(range, trimLeft, trimRight, true);
-    const top = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
+    const top = this.top;
     const ok = top !== undefined && !top.sawElse && (mid === 'else' || (mid === 'elsif' && top.block === 'if') || (mid === 'when' && top.block === 'case'));
     if (!ok || top === undefined) {
       const tag = this.body.slice(range.start, range.end);
@@ -160,19 +189,17 @@ export class TreeBuilder {
       return;
     }
     if (mid === 'else') top.sawElse = true;
-    const parts: Part[] = [];
-    top.branches.push({ label, test, parts });
-    this.cur = top.parts = parts;
+    top.arm(label, test);
+    this.cur = top.parts;
   }
 
   close(range: Range, trimLeft: boolean, trimRight: boolean, closeName: string): void {
     this.tag(range, trimLeft, trimRight, true);
-    const stack = this.stack;
-    let k = stack.length - 1;
-    if ((k >= 32 || this.openCounts !== undefined) && !this.isOpen(closeName)) k = -1;
+    let f = this.top;
+    if ((this.depth > 32 || this.openCounts !== undefined) && !this.isOpen(closeName)) f = undefined;
     // When a block matches, every block read past it is closed here too.
-    while (k >= 0 && stack[k]!.closeName !== closeName) k--;
-    if (k < 0) {
+    while (f !== undefined && f.closeName !== closeName) f = f.parent;
+    if (f === undefined) {
       this.findings.push({
         code: 'unmatched-close',
         kind: 'malformed',
@@ -181,8 +208,8 @@ export class TreeBuilder {
       });
       return;
     }
-    while (stack.length - 1 > k) {
-      this.findings.push(this.unclosed(stack[stack.length - 1]!));
+    while (this.top !== f) {
+      this.findings.push(this.unclosed(this.top!));
       this.closeTop(range.start);
     }
     this.closeTop(range.end);
@@ -191,8 +218,8 @@ export class TreeBuilder {
   /** The tree, once every text and tag has been given. */
   finish(): Part[] {
     if (this.textEnd >= 0) this.place(-1, false);
-    while (this.stack.length > 0) {
-      this.findings.push(this.unclosed(this.stack[this.stack.length - 1]!));
+    while (this.top !== undefined) {
+      this.findings.push(this.unclosed(this.top));
       this.closeTop(this.body.length);
     }
     return this.root;
@@ -235,7 +262,7 @@ export class TreeBuilder {
 
   /** Whether a block closed by `closeName` is open (counted from here on). */
   private isOpen(closeName: string): boolean {
-    const counts = (this.openCounts ??= countNames(this.stack));
+    const counts = (this.openCounts ??= countNames(this.top));
     return (counts.get(closeName) ?? 0) > 0;
   }
 
@@ -244,11 +271,11 @@ export class TreeBuilder {
   }
 
   private closeTop(end: number): void {
-    const f = this.stack.pop()!;
+    const f = this.top!;
+    this.top = f.parent;
+    this.depth--;
     if (this.openCounts !== undefined) this.count(f.closeName, -1);
-    // Index -1 of an empty stack would be a named-property lookup, not an element read.
-    const n = this.stack.length;
-    this.cur = n > 0 ? this.stack[n - 1]!.parts : this.root;
+    this.cur = f.parent !== undefined ? f.parent.parts : this.root;
     this.cur.push(f.toPart(end));
   }
 
