@@ -380,11 +380,13 @@ function countOnly(f: FigureCount): FigureCount {
   return { encoding: f.encoding, units: f.units, segments: f.segments, length: f.length };
 }
 
-/** Best, worst and sample figures of a parsed template. Never throws. */
+/** Best, worst and sample figures of a parsed template. Never throws. `vars` and `options` are
+ * read as immutable (what is read of them is remembered across calls): pass new objects to
+ * change them, as the config resolver does. */
 export function templateFigures(
   template: Template,
   vars: Readonly<Record<string, VariableMeta>> = {},
-  options: FigureOptions = {},
+  options: FigureOptions = NO_OPTIONS,
 ): TemplateFigures {
   return figuresOf(template, vars, options, false);
 }
@@ -398,8 +400,21 @@ export function generalFigures(
   return figuresOf(template, vars, options, true);
 }
 
+/** The last options read and their filled form: a run passes one options object (read as
+ * immutable, like the variables) for every body. */
+let lastOptions: FigureOptions | undefined;
+let lastFast: FastOptions | undefined;
+const NO_OPTIONS: FigureOptions = {};
+
 /** The options with their defaults filled in, as every path reads them. */
 export function fastOptionsOf(options: FigureOptions): FastOptions {
+  if (options === lastOptions) return lastFast!;
+  lastFast = fillOptions(options);
+  lastOptions = options;
+  return lastFast;
+}
+
+function fillOptions(options: FigureOptions): FastOptions {
   return {
     sizes: options.sizes ?? DEFAULT_SIZES,
     defaults: {
