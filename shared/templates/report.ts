@@ -249,7 +249,7 @@ interface KnownSample {
   readonly vars: object;
   readonly sample: string | undefined;
 }
-const SAMPLES: (KnownSample | undefined)[] = new Array<KnownSample | undefined>(64).fill(undefined);
+const SAMPLES: (KnownSample | undefined)[] = new Array<KnownSample | undefined>(128).fill(undefined);
 
 function configuredSample(vars: Readonly<Record<string, VariableMeta>>, name: string): string | undefined {
   const slot = slotOf(name);
@@ -338,6 +338,11 @@ export function caseFigure(sc: Scenario, c: FigureCount, printed: readonly Varia
   let missing: string[] | undefined;
   if (sc === SAMPLE) for (let i = 0; i < count; i++) if (printed[i]!.sampleText === undefined) (missing ??= []).push(printed[i]!.name);
   return { fig: new CaseFigureOf(c, sc, printed, count, labels), missing: missing ?? NO_NAMES, labels };
+}
+
+/** caseFigure for a case whose printed variables all have what it prints (checked already). */
+export function completeCase(sc: Scenario, c: FigureCount, printed: readonly VariableInfo[], labels: LabelSource, count: number): CaseFigure {
+  return { fig: new CaseFigureOf(c, sc, printed, count, labels), missing: NO_NAMES, labels };
 }
 
 /** A case's figure: the count, and its values and arms listed when first read (only JSON output

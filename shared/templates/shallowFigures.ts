@@ -8,7 +8,7 @@ import type { SegmentSizes } from '../segments';
 import type { Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto3, WORST, type FigureCount, type Scenario } from './measure';
-import { armLabel, ArmPicks, caseFigure, Choices, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type LabelSource, type VariableInfo } from './report';
+import { armLabel, ArmPicks, Choices, completeCase, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type LabelSource, type VariableInfo } from './report';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
 
@@ -234,7 +234,7 @@ class Shallow extends Choices {
       if (missing) return { fig: UNCOUNTED, missing, labels };
     }
     // The figure keeps the list: a copy, as `printed` may be the scratch list.
-    return caseFigure(sc, c ?? this.count(parts, arms, sc, sizes), printed === this.vars ? printed : printed.slice(0, n), labels, n);
+    return completeCase(sc, c ?? this.count(parts, arms, sc, sizes), printed === this.vars ? printed : printed.slice(0, n), labels, n);
   }
 
   /** Adds variable k to `printed` once (a list scan beyond 31). */

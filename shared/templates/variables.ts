@@ -220,14 +220,17 @@ export function resolveFrom(
   return made;
 }
 
-/** Resolutions lately found, by a hash of the name's length and end characters: a body's names
- * are fresh strings, which a map lookup must hash in full first, while one compare tells here. */
-const RECENT: (Resolution | undefined)[] = new Array<Resolution | undefined>(64).fill(undefined);
+/** Resolutions lately found, by a hash of the name's length and first, middle and last
+ * characters: a body's names are fresh strings, which a map lookup must hash in full first,
+ * while one compare tells here. */
+const RECENT: (Resolution | undefined)[] = new Array<Resolution | undefined>(128).fill(undefined);
 
-/** A slot of a 64-entry table for a name, from its length and end characters. */
+/** A slot of a 128-entry table for a name (multiplicative hashing of a few of its characters). */
 export function slotOf(name: string): number {
   const n = name.length;
-  return n === 0 ? 0 : (n * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(n - 1)) & 63;
+  if (n === 0) return 0;
+  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(name.charCodeAt(0), 0x85ebca6b) ^ Math.imul(name.charCodeAt(n - 1), 0xc2b2ae35) ^ Math.imul(name.charCodeAt(n >> 1), 0x27d4eb2f);
+  return h >>> 25;
 }
 
 function recall(name: string): Resolution | undefined {
