@@ -336,7 +336,7 @@ class IcuParser {
     let c = b.charCodeAt(i);
     while (i < n && isSpace(c)) c = b.charCodeAt(++i);
     let offset = 0;
-    if (plural && c === 0x6f && b.startsWith('offset:', i)) {
+    if (plural && c === 0x6f && b.charCodeAt(i + 1) === 0x66 && b.startsWith('offset:', i)) {
       const m = /^offset:\s*(\d+)/.exec(b.slice(i, i + 32));
       if (!m) return new Failure(i, i + 7, 'unbalanced-braces', "Expected a number after 'offset:'");
       offset = Number(m[1]);
