@@ -453,6 +453,8 @@ export function parseLiquid(body: string): Template {
       continue;
     }
     const isOutput = second === 0x7b;
+    // The first quote at or after open + 2 when the usual route reads this tag (-1: not known).
+    let firstQuote = -1;
     const closer = isOutput ? '}}' : '%}';
     // The usual tag: its closer, outside quotes, comes before any new opener of its kind; found
     // by one short scan. Anything else takes the general route below.
@@ -468,7 +470,14 @@ export function parseLiquid(body: string): Template {
         farClose = close;
         farCloser = second;
         close = -1;
-      } else close = outsideQuotes(body, open + 2, close, quotes);
+      } else {
+        // The first quote in the tag, if any, as outsideQuotes finds it first.
+        if (quotes.single < open + 2) quotes.single = nextOrEnd(body, "'", open + 2);
+        if (quotes.double < open + 2) quotes.double = nextOrEnd(body, '"', open + 2);
+        firstQuote = quotes.single < quotes.double ? quotes.single : quotes.double;
+        close = outsideQuotes(body, open + 2, close, quotes);
+        if (close < 0) firstQuote = -1;
+      }
     }
     let quote = 0;
     if (close < 0) for (let i = open + 2; i < body.length; i++) {
@@ -516,7 +525,8 @@ export function parseLiquid(body: string): Template {
     if (open > textStart) tree.text(textStart, open);
     if (isOutput) {
       if (nextBar < innerStart) nextBar = nextOrEnd(body, '|', innerStart);
-      if (nextBar < innerEnd) output(tree, body, innerStart, innerEnd, range, trimLeft, trimRight, findings);
+      // The first `|`, known from the search ahead when no quote comes before it.
+      if (nextBar < innerEnd) output(tree, body, innerStart, innerEnd, range, trimLeft, trimRight, findings, nextBar < firstQuote ? nextBar : -1);
       else plainOutput(tree, body, innerStart, innerEnd, range, trimLeft, trimRight, findings);
       pos = textStart = tagEnd;
       continue;
@@ -618,7 +628,7 @@ export function parseLiquid(body: string): Template {
         break;
       }
       case Tag.Echo:
-        output(tree, body, wordEnd, innerEnd, range, trimLeft, trimRight, findings);
+        output(tree, body, wordEnd, innerEnd, range, trimLeft, trimRight, findings, -1);
         break;
       case Tag.Counter:
         tree.variable(range, trimLeft, trimRight, variablePart(body.slice(argStart, argEnd), range, 'number', NO_FILTERS));
@@ -692,8 +702,10 @@ function output(
   trimLeft: boolean,
   trimRight: boolean,
   findings: TemplateFinding[],
+  /** The first `|` outside quotes, when the caller knows it (-1: not known). */
+  firstBar: number,
 ): void {
-  let bar = nextOutside(body, 0x7c, start, end);
+  let bar = firstBar >= 0 ? firstBar : nextOutside(body, 0x7c, start, end);
   let a = start;
   let z = bar;
   while (a < z && isSpace(body.charCodeAt(a))) a++;
