@@ -131,6 +131,22 @@ describe('templates: fast path = general path', () => {
     );
   });
 
+  it('what the figures list when first read (variants, values, arms, assumptions) is the same read after other bodies', () => {
+    // The fast paths reuse scratch between calls and list these lazily: a late read must not see a later body's data.
+    const syntaxes = fc.constantFrom(...SYNTAXES);
+    const body = syntaxes.chain((syntax) => template(syntax).map((b) => [syntax, b] as const));
+    fc.assert(
+      fc.property(fc.array(body, { minLength: 2, maxLength: 6 }), varsArb, optsArb, (bodies, vars, opts) => {
+        const late = bodies.map(([syntax, b]) => templateFigures(parseTemplate(b, syntax), vars, opts));
+        bodies.forEach(([syntax, b], i) => {
+          const now = snapshot(templateFigures(parseTemplate(b, syntax), vars, opts));
+          assert.equal(snapshot(late[i]!), now, b);
+        });
+      }),
+      { seed, numRuns: 150 },
+    );
+  });
+
   it('the comparisons above went through both fast paths, many times', () => {
     assert.ok(answered.shallow > 500, `top-level-groups path answered ${answered.shallow}`);
     assert.ok(answered.nested > 20, `nested-groups path answered ${answered.nested}`);
