@@ -138,7 +138,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
         tree.variable(range, trimLeft, trimRight, variable(range, body.slice(a, z), false));
         continue;
       case 0x2f: // /
-        tree.close(range, trimLeft, trimRight, body.slice(a, wordEnd(body, a, z)));
+        tree.close(range, trimLeft, trimRight, blockName(body, a, wordEnd(body, a, z)));
         continue;
       case 0x5e: // ^
         if (handlebars && a === z) {
@@ -153,7 +153,7 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     }
     const content = trimmed(body, innerStart, innerEnd);
     if (handlebars && content.charCodeAt(0) === 0x65 && (content === 'else' || content.startsWith('else '))) {
-      const cond = content.slice(4).trim();
+      const cond = content.length === 4 ? '' : content.slice(4).trim();
       if (cond === '') tree.mid(range, trimLeft, trimRight, 'else', 'else', OTHERWISE);
       else {
         const m = /^(if|unless)\s+(.*)$/s.exec(cond);
@@ -201,7 +201,7 @@ function openSection(
   handlebars: boolean,
 ): void {
   const end = wordEnd(body, a, z);
-  const helper = body.slice(a, end);
+  const helper = blockName(body, a, end);
   let argStart = end;
   while (argStart < z && isSpace(body.charCodeAt(argStart))) argStart++;
   const arg = body.slice(argStart, z);
@@ -219,6 +219,14 @@ function openSection(
   // measure as the once case); an inverted section prints when it is falsy.
   const label = polarity === 'truthy' ? `#${helper}` : `^${helper}`;
   tree.open(range, trimLeft, trimRight, 'if', helper, label, label, { type: polarity, name: helper });
+}
+
+/** body.slice(a, z), but the usual block names without a new string each. */
+function blockName(body: string, a: number, z: number): string {
+  const c = body.charCodeAt(a);
+  if (z - a === 2 && c === 0x69 && body.charCodeAt(a + 1) === 0x66) return 'if';
+  if (z - a === 4 && c === 0x65 && body.startsWith('each', a)) return 'each';
+  return body.slice(a, z);
 }
 
 function variable(range: { start: number; end: number }, name: string, escaped: boolean): VariablePart {
