@@ -303,18 +303,30 @@ export class ArmPicks {
   private named: readonly Label[] | undefined;
   constructor(
     private readonly groups: readonly BranchPart[],
-    /** Arm index per group; a copy the caller no longer changes. */
-    private readonly arms: readonly number[],
+    /** Which combination of arms, in odometer order (the last group turning fastest). */
+    private readonly combination: number,
   ) {}
 
   labels(): readonly Label[] {
     if (this.named === undefined) {
-      const out = new Array<Label>(this.arms.length);
-      for (let g = 0; g < out.length; g++) out[g] = { text: armLabel(this.groups[g]!, this.arms[g]!), kind: 'branch' };
+      const groups = this.groups;
+      const arms = armsOf(this.combination, groups, new Array<number>(groups.length));
+      const out = new Array<Label>(groups.length);
+      for (let g = 0; g < groups.length; g++) out[g] = { text: armLabel(groups[g]!, arms[g]!), kind: 'branch' };
       this.named = out;
     }
     return this.named;
   }
+}
+
+/** The arms of combination i in odometer order (the last group turning fastest), into `out`. */
+export function armsOf(i: number, groups: readonly BranchPart[], out: number[]): number[] {
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const n = groups[g]!.branches.length;
+    out[g] = i % n;
+    i = (i - out[g]!) / n;
+  }
+  return out;
 }
 
 export function armLabel(p: BranchPart, i: number): string {

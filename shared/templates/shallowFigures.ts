@@ -8,7 +8,7 @@ import type { SegmentSizes } from '../segments';
 import type { Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto3, WORST, type FigureCount, type Scenario } from './measure';
-import { armLabel, ArmPicks, Choices, completeCase, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type LabelSource, type VariableInfo } from './report';
+import { armLabel, ArmPicks, armsOf, Choices, completeCase, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type LabelSource, type VariableInfo } from './report';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
 
@@ -198,7 +198,10 @@ class Shallow extends Choices {
     if (arms.length === 0) return this.caseOf(parts, this.vars, this.vars.length, NO_LABELS, arms, sc, c, sizes);
     const printed = PRINTED;
     this.printedCount = 0;
-    const labels = new ArmPicks(this.groups, arms.slice());
+    // The combination's number in odometer order: the labels are named from it when read.
+    let combination = 0;
+    for (let g = 0; g < arms.length; g++) combination = combination * this.groups[g]!.branches.length + arms[g]!;
+    const labels = new ArmPicks(this.groups, combination);
     if (!this.repeated) {
       // Each variable printed once: in body order, those at the top level or in a chosen arm.
       const vars = this.vars;
@@ -270,15 +273,6 @@ function listVariants(groups: readonly BranchPart[], bests: readonly FigureCount
   return out;
 }
 
-/** The arms of combination i in odometer order (the last group turning fastest), into `out`. */
-function armsOf(i: number, groups: readonly BranchPart[], out: number[]): number[] {
-  for (let g = groups.length - 1; g >= 0; g--) {
-    const n = groups[g]!.branches.length;
-    out[g] = i % n;
-    i = (i - out[g]!) / n;
-  }
-  return out;
-}
 
 /** Figures of a template whose branch groups are all at the top level and hold no groups or
  * loops, with at most `maxVariants` combinations; otherwise undefined. */
