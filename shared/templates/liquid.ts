@@ -715,7 +715,10 @@ function output(
   while (a < z && isSpace(body.charCodeAt(a))) a++;
   while (z > a && isSpace(body.charCodeAt(z - 1))) z--;
   const expr = body.slice(a, z);
-  const filters: Filter[] = [];
+  // The list is made at its exact size: most outputs have one filter (an array grown by push
+  // holds 17 slots).
+  let first: Filter | undefined;
+  let filters: Filter[] | undefined;
   let valueKind: ValueKind = 'text';
   while (bar < end) {
     const from = bar + 1;
@@ -774,16 +777,19 @@ function output(
         range: frange,
       });
     }
-    filters.push({ name, range: frange, op });
+    const filter: Filter = { name, range: frange, op };
+    if (first === undefined) first = filter;
+    else if (filters === undefined) filters = [first, filter];
+    else filters.push(filter);
   }
   if (expr === '') {
     findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range });
   }
   // Only a quote, a digit or a minus can start a literal; a name needs no parse.
   const c = expr.charCodeAt(0);
-  if (filters.length === 0 && (c === 0x22 || c === 0x27 || c === 0x2d || (c >= 0x30 && c <= 0x39))) {
+  if (first === undefined && (c === 0x22 || c === 0x27 || c === 0x2d || (c >= 0x30 && c <= 0x39))) {
     const lit = parseArg(expr);
     if (lit.kind !== 'name') return tree.escape(range, String(lit.value), trimLeft, trimRight);
   }
-  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, valueKind, filters.length > 0 ? filters : NO_FILTERS));
+  tree.variable(range, trimLeft, trimRight, variablePart(expr, range, valueKind, filters ?? (first !== undefined ? [first] : NO_FILTERS)));
 }
