@@ -475,7 +475,8 @@ export function parseLiquid(body: string): Template {
         farCloser = second;
         close = -1;
       } else {
-        // The first quote in the tag, if any, as outsideQuotes finds it first.
+        // The quotes from open + 2 on, as outsideQuotes reads them first: the first one tells
+        // output() whether the `|` found ahead is outside quotes.
         if (quotes.single < open + 2) quotes.single = nextOrEnd(body, "'", open + 2);
         if (quotes.double < open + 2) quotes.double = nextOrEnd(body, '"', open + 2);
         firstQuote = quotes.single < quotes.double ? quotes.single : quotes.double;
@@ -593,7 +594,7 @@ export function parseLiquid(body: string): Template {
         tree.close(range, trimLeft, trimRight, 'unless');
         break;
       case Tag.EndCase:
-        if (caseDepth > 0) caseSubject = --caseDepth > 0 ? outerCases!.pop()! : '';
+        if (caseDepth > 0) caseSubject = --caseDepth > 0 ? (outerCases?.pop() ?? '') : '';
         tree.close(range, trimLeft, trimRight, 'case');
         break;
       case Tag.EndFor:
