@@ -80,39 +80,34 @@ class IcuParser {
     const n = b.length;
     // The `{`s open at `i`, innermost last: each gets its match when its `}` comes.
     const stack: number[] = [];
-    // The next `{`, `}` and `'` at or after `i` (n for none), each searched again once passed.
-    let nextOpen = -1;
-    let nextClose = -1;
-    let nextQuote = -1;
-    for (let i = open; ; ) {
-      if (nextOpen < i) nextOpen = indexOr(b, '{', i);
-      if (nextClose < i) nextClose = indexOr(b, '}', i);
-      if (nextQuote < i) nextQuote = indexOr(b, "'", i);
-      const at = Math.min(nextOpen, nextClose, nextQuote);
-      if (at >= n) break;
-      if (at === nextQuote) {
-        const q = quoteEnd(b, at);
+    // Read a character at a time: native searches from each `{` would each run to the next
+    // quote or brace however far, and a body of many failing `{` would pay that once per `{`.
+    for (let i = open; i < n; ) {
+      const c = b.charCodeAt(i);
+      if (c === 0x27) {
+        const q = quoteEnd(b, i);
         if (q < 0) break;
         i = q;
-      } else if (at === nextOpen) {
-        const m = memo.get(at);
-        if (m === undefined) stack.push(at);
+      } else if (c === 0x7b) {
+        const m = memo.get(i);
+        if (m === undefined) stack.push(i);
         else if (m < 0) break;
-        i = m === undefined ? at + 1 : m + 1;
+        i = m === undefined ? i + 1 : m + 1;
       } else {
-        if (stack.length > 0) {
+        if (c === 0x7d && stack.length > 0) {
           const o = stack.pop()!;
-          memo.set(o, at);
-          if (stack.length === 0) return at;
+          memo.set(o, i);
+          if (stack.length === 0) return i;
         }
-        i = at + 1;
+        i++;
       }
     }
     for (const o of stack) memo.set(o, -1);
     return -1;
   }
 
-  /** matching() by a scan alone (the first few calls: most bodies make none or one). */
+  /** matching() by a scan alone (the first few calls: most bodies make none or one; a few
+   * scans to the end cost no more than one). */
   private scanMatching(open: number): number {
     const b = this.body;
     const n = b.length;
