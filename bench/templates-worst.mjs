@@ -2,10 +2,19 @@
 // Malformed bodies that once parsed in quadratic time (each unclosed tag scanning to the end, each
 // close searching a deep stack…). For each shape: parse time at n and at 4n repetitions and their
 // ratio: ~4 is linear, ~16 quadratic. Times are wall clock on a shared machine: read the ratio.
+// Outputs of 4n parts outgrow V8's young generation, which alone gives ratios near 10 for linear
+// parsers (on the previous bundles too): `node --max-semi-space-size=128 bench/templates-worst.mjs`
+// takes that out, and --n= larger or smaller shows the growth over more sizes.
 // --once times n only (for an old bundle on which 4n would take minutes); --skip leaves out the
 // shapes whose names contain any of the comma-separated strings.
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadBundle } from './bundle.mjs';
+
+// A gc() without --expose-gc on the command line.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
 
 const args = process.argv.slice(2);
 const opt = (k, d) => args.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
@@ -141,6 +150,9 @@ const SHAPES = [
 /** Errors thrown (by templateFigures: parseTemplate never throws), once per shape. */
 let thrown = '';
 function time(syntax, body) {
+  // Each timing starts from a collected heap: what earlier shapes left (their outputs reach the
+  // old generation) made later large shapes pay for it, 10-20x ratios by order alone.
+  gc();
   const t0 = process.hrtime.bigint();
   const t = parseTemplate(body, syntax);
   // parseTemplate's own fallback (a stack overflow, measured as plain text): not a parse to time.
