@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTemplate, type BranchPart, type Part, type TemplateSyntax, type VariablePart } from '../shared/templates';
-
-/** Compact picture of a part tree: text as-is, <var>, [group: arm | arm], *each(… / empty). */
-function shape(parts: readonly Part[]): string {
-  return parts
-    .map((p) => {
-      if (p.kind === 'literal') return p.text;
-      if (p.kind === 'variable') return `<${p.name}>`;
-      if (p.kind === 'branch') return `[${p.label}: ${p.branches.map((b) => `${b.label}=${shape(b.parts)}`).join(' | ')}]`;
-      return `*${p.name}(${shape(p.body)}${p.empty.length ? ` / ${shape(p.empty)}` : ''})`;
-    })
-    .join('');
-}
+import { shape } from './helpers/templateShape';
 
 function codes(body: string, syntax: TemplateSyntax): string[] {
   return parseTemplate(body, syntax).findings.map((f) => `${f.code}@${f.range.start}-${f.range.end}`);

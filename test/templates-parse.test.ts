@@ -9,18 +9,7 @@ import {
   type TemplateSyntax,
   type VariablePart,
 } from '../shared/templates';
-
-/** Compact picture of a part tree: text as-is, <var>, [group: arm | arm], *each(…). */
-function shape(parts: readonly Part[]): string {
-  return parts
-    .map((p) => {
-      if (p.kind === 'literal') return p.text;
-      if (p.kind === 'variable') return `<${p.name}>`;
-      if (p.kind === 'branch') return `[${p.label}: ${p.branches.map((b) => `${b.label}=${shape(b.parts)}`).join(' | ')}]`;
-      return `*${p.name}(${shape(p.body)}${p.empty.length ? ` / ${shape(p.empty)}` : ''})`;
-    })
-    .join('');
-}
+import { shape } from './helpers/templateShape';
 
 function parse(body: string, syntax: TemplateSyntax): Template {
   return parseTemplate(body, syntax);
