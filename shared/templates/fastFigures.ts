@@ -3,9 +3,9 @@
 // path does (test/templates-fast.test.ts compares the two on random templates); anything else
 // returns undefined and the general path runs.
 import type { SegmentSizes } from '../segments';
-import type { TemplateFigures, VariableReport } from './figures';
+import type { TemplateFigures } from './figures';
 import { BEST, joinVariants, measureInto, NO_PICKS, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Picks, type Scenario, type Variant } from './measure';
-import { caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type Label, type VariableInfo } from './report';
+import { caseFigure, Choices, countVariants, findVar, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type Label, type VariableInfo } from './report';
 import { shallowFigures } from './shallowFigures';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableDefaults, VariableMeta } from './variables';
@@ -175,8 +175,7 @@ class Fast extends Choices {
   }
 
   get(name: string): VariableInfo | undefined {
-    for (const v of this.vars) if (v.name === name) return v;
-    return undefined;
+    return findVar(this.vars, name);
   }
 }
 
@@ -209,12 +208,8 @@ export function fastFigures(parts: readonly Part[], vars: Readonly<Record<string
   if (variantCount < 0 || !(variantCount <= o.maxVariants)) return undefined;
   const sizes = o.sizes;
 
-  const variables: VariableReport[] = [];
   let anySample = false;
-  for (const v of m.vars) {
-    if (resolveInfo(v, vars, o.defaults)) anySample = true;
-    variables.push(v);
-  }
+  for (const v of m.vars) if (resolveInfo(v, vars, o.defaults)) anySample = true;
   m.measureRuns();
 
   const flat = m.groups.length === 0;
@@ -242,5 +237,5 @@ export function fastFigures(parts: readonly Part[], vars: Readonly<Record<string
   const sampleArms = m.dense(NO_PICKS);
   if (!flat) m.samplePicks(nodes, sampleArms);
   const sampleF = figure(SAMPLE, sampleArms, undefined);
-  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, resolved: m.vars, assumptions: undefined, anySample, known: m });
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables: m.vars, assumptions: undefined, anySample });
 }

@@ -16,7 +16,7 @@ import { DEFAULT_SIZES, type SegmentSizes } from '../segments';
 import type { Range } from '../types';
 import { fastFigures, type FastOptions } from './fastFigures';
 import { BEST, joinVariants, measureInto, NO_PICKS, NON_GSM, printedText, quickCount, renderedCount, SAMPLE, Stats, variableInto, WORST, type FigureCount, type Scenario, type Variant } from './measure';
-import { addUse, caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, variableInfo, type CaseFigure, type Label, type VariableInfo } from './report';
+import { addUse, caseFigure, Choices, countVariants, finishFigures, NO_LABELS, resolveInfo, VariableInfo, type CaseFigure, type Label } from './report';
 import type { BranchPart, LiteralPart, Part, RepeatPart, Template, VariablePart } from './types';
 import { VARIABLE_DEFAULTS, type VariableCharset, type VariableDefaults, type VariableMeta } from './variables';
 
@@ -365,7 +365,7 @@ function collect(parts: readonly Part[], out: Map<string, VariableInfo>): number
     if (p.kind === 'variable') {
       const e = out.get(p.name);
       if (e) addUse(e, p);
-      else out.set(p.name, variableInfo(p));
+      else out.set(p.name, new VariableInfo(p));
     } else if (p.kind === 'branch') {
       let s = 0;
       for (const b of p.branches) s += collect(b.parts, out);
@@ -385,7 +385,7 @@ function countOnly(f: FigureCount): FigureCount {
  * change them, as the config resolver does. */
 export function templateFigures(
   template: Template,
-  vars: Readonly<Record<string, VariableMeta>> = {},
+  vars: Readonly<Record<string, VariableMeta>> = NO_VARS,
   options: FigureOptions = NO_OPTIONS,
 ): TemplateFigures {
   return figuresOf(template, vars, options, false);
@@ -394,8 +394,8 @@ export function templateFigures(
 /** The general path alone, for tests that check the fast path against it. */
 export function generalFigures(
   template: Template,
-  vars: Readonly<Record<string, VariableMeta>> = {},
-  options: FigureOptions = {},
+  vars: Readonly<Record<string, VariableMeta>> = NO_VARS,
+  options: FigureOptions = NO_OPTIONS,
 ): TemplateFigures {
   return figuresOf(template, vars, options, true);
 }
@@ -405,6 +405,7 @@ export function generalFigures(
 let lastOptions: FigureOptions | undefined;
 let lastFast: FastOptions | undefined;
 const NO_OPTIONS: FigureOptions = {};
+const NO_VARS: Readonly<Record<string, VariableMeta>> = {};
 
 /** The options with their defaults filled in, as every path reads them. */
 export function fastOptionsOf(options: FigureOptions): FastOptions {
@@ -441,12 +442,10 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
 
   const collected = new Map<string, VariableInfo>();
   const variantCount = Math.min(collect(template.parts, collected), SATURATE);
+  // The printed variables in body order: the report, the flat case's printed list, the assumptions.
+  const variables = [...collected.values()];
   let anySample = false;
-  const variables: VariableReport[] = [];
-  for (const info of collected.values()) {
-    if (resolveInfo(info, safeVars, defaults)) anySample = true;
-    variables.push(info);
-  }
+  for (const info of variables) if (resolveInfo(info, safeVars, defaults)) anySample = true;
 
   const m = new Measurer(collected, safeVars, {
     defaultMaxItems: defaults.defaultMaxItems,
@@ -476,7 +475,7 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   const { variants, bestI, worstI } = countVariants(candidates, variantCount !== 1 || nodes.some(hasLoop), m, sizes, (picks, sc) => m.render(nodes, m.dense(picks), sc), !greedy);
 
   // A flat template prints every variable once in body order, with no branch labels.
-  const flatPrinted = flat ? [...collected.values()] : undefined;
+  const flatPrinted = flat ? variables : undefined;
   const figure = (sc: Scenario, arms: readonly number[], c: FigureCount | undefined): CaseFigure => {
     if (flatPrinted) return caseFigure(sc, c ?? count(run?.stats[sc] ?? new Stats(), arms, sc), flatPrinted, NO_LABELS);
     const printed: VariableInfo[] = [];
@@ -500,7 +499,7 @@ function figuresOf(template: Template, vars: Readonly<Record<string, VariableMet
   for (const [name, it] of m.items) {
     if (it.assumed) later.push({ code: 'repeat-count-unknown', variable: name, message: `'${name}' has no declared maxItems; assumed ${it.max} (defaultMaxItems)` });
   }
-  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, resolved: [...collected.values()], assumptions, anySample, known: collected }, later);
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, assumptions, anySample }, later);
 }
 
 function hasLoop(n: Node): boolean {

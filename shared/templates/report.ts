@@ -18,11 +18,6 @@ export interface Label {
 export const NO_LABELS: readonly Label[] = [];
 const NO_NAMES: readonly string[] = [];
 
-/** Resolved metadata by variable name. */
-export interface Known {
-  get(name: string): { readonly r: ResolvedVariable } | undefined;
-}
-
 const NOT_YET = undefined as unknown as Resolution;
 
 /** One printed variable: what the body says about it, then (once resolved) its metadata and
@@ -88,11 +83,6 @@ export class VariableInfo implements VariableValues, VariableReport {
   }
 }
 
-/** A variable first printed by `p`. */
-export function variableInfo(p: VariablePart): VariableInfo {
-  return new VariableInfo(p);
-}
-
 /** Adds another placeholder printing the same variable. */
 export function addUse(v: VariableInfo, p: VariablePart): void {
   // Text wins over number: one textual use means the value may be any text.
@@ -127,13 +117,30 @@ export function varIndex(vars: VariableInfo[], p: VariablePart): number {
     }
     index.set(p.name, n);
   }
-  vars.push(variableInfo(p));
+  vars.push(new VariableInfo(p));
   return n;
+}
+
+/** The variable named `name` in a list of printed variables (as varIndex grows them): a scan
+ * for a few names, past that the name index varIndex keeps (made here if it has none). */
+export function findVar(vars: readonly VariableInfo[], name: string): VariableInfo | undefined {
+  if (vars.length < INDEXED_FROM) {
+    for (const v of vars) if (v.name === name) return v;
+    return undefined;
+  }
+  let index = nameIndexes.get(vars);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < vars.length; i++) index.set(vars[i]!.name, i);
+    nameIndexes.set(vars, index);
+  }
+  const i = index.get(name);
+  return i === undefined ? undefined : vars[i];
 }
 
 /** varIndex scans up to this many names; the lists it grows are only ever pushed to. */
 const INDEXED_FROM = 16;
-const nameIndexes = new WeakMap<VariableInfo[], Map<string, number>>();
+const nameIndexes = new WeakMap<readonly VariableInfo[], Map<string, number>>();
 
 function hasDefault(p: VariablePart): boolean {
   for (const f of p.filters) if (f.op?.op === 'default') return true;
@@ -333,7 +340,7 @@ export function armLabel(p: BranchPart, i: number): string {
   return `${p.label}: ${p.branches[i]!.label}`;
 }
 
-export function labelsOf(src: LabelSource): readonly Label[] {
+export function sourceLabels(src: LabelSource): readonly Label[] {
   return src instanceof ArmPicks ? src.labels() : src;
 }
 
@@ -386,7 +393,7 @@ class CaseFigureOf implements Figure {
 
   get variant(): readonly string[] {
     if (this.listedVariant === undefined) {
-      const labels = labelsOf(this.arms);
+      const labels = sourceLabels(this.arms);
       const variant = new Array<string>(labels.length);
       for (let i = 0; i < labels.length; i++) variant[i] = labels[i]!.text;
       this.listedVariant = variant;
@@ -433,14 +440,13 @@ export type VariantList = readonly VariantFigures[] | (() => readonly VariantFig
 export interface Measured {
   readonly variants: VariantList;
   readonly variantCount: number;
-  readonly variables: readonly VariableReport[];
-  /** The printed variables, resolved: their assumptions come first. */
-  readonly resolved: readonly VariableInfo[];
+  /** The printed variables in body order, resolved: the report of each, and their assumptions
+   * come first. */
+  readonly variables: readonly VariableInfo[];
   /** Assumptions about the whole template so far (the sample's are added, then `later`). */
   readonly assumptions: Assumption[] | undefined;
   /** Some printed variable has a sample. */
   readonly anySample: boolean;
-  readonly known: Known;
 }
 
 /** The figures: the sample case when every printed variable has a sample, and best and worst
@@ -461,7 +467,7 @@ export function finishFigures(best: CaseFigure, worst: CaseFigure, s: CaseFigure
     best = s;
   }
   if (later) for (const a of later) assumptions.push(a);
-  return new Figures(best.fig, worst.fig, sample, m.variants, m.variantCount, m.variables, m.resolved, assumptions, m.known, worst.labels, best.labels);
+  return new Figures(best.fig, worst.fig, sample, m.variants, m.variantCount, m.variables, assumptions, worst.labels, best.labels);
 }
 
 /** An assumption about one variable; the message is written when read. */
@@ -504,10 +510,8 @@ export class Figures implements TemplateFigures {
     readonly sample: Figure | undefined,
     private listed: VariantList,
     readonly variantCount: number,
-    readonly variables: readonly VariableReport[],
-    private readonly resolved: readonly VariableInfo[],
+    readonly variables: readonly VariableInfo[],
     private readonly others: readonly Assumption[],
-    private readonly known: Known,
     private readonly worstLabels: LabelSource,
     private readonly bestLabels: LabelSource,
   ) {}
@@ -518,7 +522,7 @@ export class Figures implements TemplateFigures {
   get assumptions(): readonly Assumption[] {
     if (this.listedAssumptions === undefined) {
       const out: Assumption[] = [];
-      variableAssumptions(this.resolved, out);
+      variableAssumptions(this.variables, out);
       for (const a of this.others) out.push(a);
       this.listedAssumptions = out;
     }
@@ -543,13 +547,13 @@ export class Figures implements TemplateFigures {
     const widening: Widening[] = [];
     let valueText = '';
     for (const v of worst.values) {
-      const r = this.known.get(v.name)!.r;
+      const r = findVar(this.variables, v.name)!.r;
       if (!(r.mayBeUnicode || r.maxLength > r.minLength)) continue;
       widening.push({ kind: 'variable', label: `${v.name} (${r.minLength}–${r.maxLength}${r.mayBeUnicode ? ', unicode' : ''})` });
       valueText += `${valueText ? ', ' : ''}${v.name} at ${v.length} chars${v.charset === 'unicode' ? ', unicode' : ''}`;
     }
-    const bestLabels = labelsOf(this.bestLabels);
-    for (const l of labelsOf(this.worstLabels)) if (!bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
+    const bestLabels = sourceLabels(this.bestLabels);
+    for (const l of sourceLabels(this.worstLabels)) if (!bestLabels.some((b) => b.text === l.text)) widening.push({ kind: l.kind, label: l.text });
     const arms = worst.variant.join(', ');
     const reason = arms && valueText ? `${arms} with ${valueText}` : arms || (valueText ? `with ${valueText}` : '');
     const worstReason = `worst: ${worst.segments} segment${worst.segments === 1 ? '' : 's'}, ${worst.encoding}${reason ? `; ${reason}` : ''}`;

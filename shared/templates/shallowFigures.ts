@@ -5,17 +5,18 @@
 // what the general path does (test/templates-fast.test.ts compares them); any other shape returns
 // undefined and the next path runs.
 import type { SegmentSizes } from '../segments';
-import type { Figure, TemplateFigures, VariableReport, VariantFigures } from './figures';
+import type { Figure, TemplateFigures, VariantFigures } from './figures';
 import type { FastOptions } from './fastFigures';
 import { BEST, compare, countFrom, measureInto, printedText, renderedCount, SAMPLE, Stats, variableInto3, WORST, type FigureCount, type Scenario } from './measure';
-import { armLabel, ArmPicks, armsOf, Choices, completeCase, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type LabelSource, type VariableInfo } from './report';
+import { armLabel, ArmPicks, armsOf, Choices, completeCase, findVar, finishFigures, NO_LABELS, resolveInfo, varIndex, type CaseFigure, type LabelSource, type VariableInfo } from './report';
 import type { BranchPart, LiteralPart, Part, VariablePart } from './types';
 import type { VariableMeta } from './variables';
 
 type Printed = LiteralPart | VariablePart;
 
-/** Scratch every call reuses (one call at a time; nothing in it outlives the call: the figures
- * keep only `vars`). A branchy body made ~1.7 KB of these per call. */
+// Scratch every call reuses (one call at a time; nothing in it outlives the call: what the
+// figures keep is made per call). A branchy body made ~1.7 KB of these per call.
+
 /** Variable index of each top-level part (LITERAL, GROUP: not a variable). */
 const ROOT_VAR: number[] = [];
 /** Variable index of each part of arm k, from `ARM_VAR[ARM_AT[k]]` to `ARM_VAR[ARM_AT[k + 1]]`;
@@ -30,8 +31,6 @@ const OWNER_GROUP: number[] = [];
 const OWNER_ARM: number[] = [];
 /** The literal text of the part list being summed. */
 const LIT = new Stats();
-/** The variables one case prints, its first `printedCount` entries. */
-const PRINTED: VariableInfo[] = [];
 /** rootVar codes besides variable indices. */
 const LITERAL = -1;
 const GROUP = -2;
@@ -113,8 +112,7 @@ class Shallow extends Choices {
   }
 
   get(name: string): VariableInfo | undefined {
-    for (const v of this.vars) if (v.name === name) return v;
-    return undefined;
+    return findVar(this.vars, name);
   }
 
   protected printedSample(name: string): string | undefined {
@@ -196,7 +194,8 @@ class Shallow extends Choices {
   figure(parts: readonly Part[], arms: readonly number[], sc: Scenario, c: FigureCount | undefined, sizes: SegmentSizes): CaseFigure {
     // Without groups every variable prints once, in body order.
     if (arms.length === 0) return this.caseOf(parts, this.vars, this.vars.length, NO_LABELS, arms, sc, c, sizes);
-    const printed = PRINTED;
+    // The figure keeps this list (its first n entries are what the case prints).
+    const printed = new Array<VariableInfo>(this.vars.length);
     this.printedCount = 0;
     // The combination's number in odometer order: the labels are named from it when read.
     let combination = 0;
@@ -236,8 +235,7 @@ class Shallow extends Choices {
       for (let i = 0; i < n; i++) if (printed[i]!.sampleText === undefined) (missing ??= []).push(printed[i]!.name);
       if (missing) return { fig: UNCOUNTED, missing, labels };
     }
-    // The figure keeps the list: a copy, as `printed` may be the scratch list.
-    return completeCase(sc, c ?? this.count(parts, arms, sc, sizes), printed === this.vars ? printed : printed.slice(0, n), labels, n);
+    return completeCase(sc, c ?? this.count(parts, arms, sc, sizes), printed, labels, n);
   }
 
   /** Adds variable k to `printed` once (a list scan beyond 31). */
@@ -261,7 +259,7 @@ function listVariants(groups: readonly BranchPart[], bests: readonly FigureCount
   const out = new Array<VariantFigures>(n);
   // One combination has no name.
   if (n === 1) {
-    for (let i = 0; i < n; i++) out[i] = { variant: [], best: bests[i]!, worst: worsts[i]! };
+    out[0] = { variant: [], best: bests[0]!, worst: worsts[0]! };
     return out;
   }
   const texts = groups.map((p) => p.branches.map((_, i) => armLabel(p, i)));
@@ -289,13 +287,8 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   if (!(variantCount <= o.maxVariants)) return undefined;
   const sizes = o.sizes;
 
-  const variables = new Array<VariableReport>(m.vars.length);
   let anySample = false;
-  for (let k = 0; k < m.vars.length; k++) {
-    const v = m.vars[k]!;
-    if (resolveInfo(v, vars, o.defaults)) anySample = true;
-    variables[k] = v;
-  }
+  for (const v of m.vars) if (resolveInfo(v, vars, o.defaults)) anySample = true;
   m.measure(parts);
 
   // Every combination in document order, the last group turning fastest; only counted here.
@@ -353,5 +346,5 @@ export function shallowFigures(parts: readonly Part[], vars: Readonly<Record<str
   for (let g = 0; g < G; g++) arms[g] = m.sampleArm(groups[g]!);
   const sampleF = m.figure(parts, arms, SAMPLE, undefined, sizes);
   const variants = (): VariantFigures[] => listVariants(groups, bests, worsts);
-  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables, resolved: m.vars, assumptions: undefined, anySample, known: m });
+  return finishFigures(bestF, worstF, sampleF, { variants, variantCount, variables: m.vars, assumptions: undefined, anySample });
 }
