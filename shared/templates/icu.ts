@@ -20,8 +20,6 @@ function simpleType(type: string): ValueKind | undefined {
   return undefined;
 }
 
-const NO_FINDINGS: readonly TemplateFinding[] = [];
-
 /** Why the text at a `{` is not a valid argument. Returned, not thrown: a body with a stray `{`
  * fails a few times, and each throw cost more than parsing the whole body. */
 class Failure {
@@ -58,9 +56,8 @@ class IcuParser {
   private quoteFrom = 0;
   private nextHash = -1;
   private hashFrom = 0;
-  /** tryArgument()'s failure per `{` that failed, with the findings it made (its result
-   * depends on `open` alone). */
-  private failed: Map<number, { readonly e: Failure; readonly findings: readonly TemplateFinding[] }> | undefined;
+  /** tryArgument()'s failure per `{` that failed (its result depends on `open` alone). */
+  private failed: Map<number, Failure> | undefined;
   private failures = 0;
   constructor(readonly body: string) {}
 
@@ -245,19 +242,15 @@ class IcuParser {
    * when it is never closed: then it has pushed a literal `{` and the rest is read as text (by
    * the caller, in place of a nested message: a loop, so many unclosed `{` nest no calls). */
   private argument(open: number, out: Part[], inArm: boolean): number {
-    const f = this.failed === undefined ? undefined : this.failed.get(open);
-    let e: Failure;
-    if (f === undefined) {
-      const mark = this.findings.length;
+    let e = this.failed === undefined ? undefined : this.failed.get(open);
+    if (e === undefined) {
       const end = this.tryArgument(open, out);
       if (typeof end === 'number') return end;
       e = end;
       // The try reads the same text wherever this `{` is met again: once a body has had a few,
-      // each failure and the findings it made are kept, and given again instead of trying again.
-      if (++this.failures > 8) (this.failed ??= new Map()).set(open, { e, findings: mark === this.findings.length ? NO_FINDINGS : this.findings.slice(mark) });
-    } else {
-      e = f.e;
-      for (const x of f.findings) this.findings.push(x);
+      // each failure is kept and given again instead of trying again (the findings the try made
+      // stay in the list: made again, distinct() would drop them).
+      if (++this.failures > 8) (this.failed ??= new Map()).set(open, e);
     }
     const close = this.matching(open);
     if (close < 0) {
