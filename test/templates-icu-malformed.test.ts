@@ -36,6 +36,17 @@ describe('templates: ICU arguments that are not valid', () => {
     assert.deepEqual(shape(spaced), ['<a@0-8>']);
   });
 
+  it("a broken placeholder reads '| as the text reads it: quoted text, so a } after it closes nothing", () => {
+    // The text after the name reads '| as the start of quoted text (as ICU does); the search for
+    // the placeholder's } once read it as plain and ended it inside that quote.
+    const t = parseTemplate("{a '|x} y}", 'icu');
+    assert.deepEqual(
+      t.findings.map((f) => `${f.code}@${f.range.start}`),
+      ['unclosed-tag@0', 'unclosed-tag@3'],
+    );
+    assert.deepEqual(shape(t), ['{', 'a ', '|x} y}']);
+  });
+
   it('many broken placeholders with quoted braces each end at their own }', () => {
     // From the fifth, matching braces are remembered across placeholders: the quotes still count.
     const t = parseTemplate("{x y '{'} ".repeat(10), 'icu');

@@ -406,7 +406,9 @@ function indexOr(body: string, s: string, from: number): number {
 function quoteEnd(body: string, at: number): number {
   const next = body.charCodeAt(at + 1);
   if (next === 0x27) return at + 2;
-  if (next === 0x7b || next === 0x7d) {
+  // As message() reads quotes (`'` before `|` too): where the two disagreed, a `{` read as code
+  // lay in text a brace search had skipped as quoted, and each search for it ran to the end.
+  if (next === 0x7b || next === 0x7d || next === 0x7c) {
     const q = body.indexOf("'", at + 1);
     return q < 0 ? -1 : q + 1;
   }
