@@ -36,6 +36,13 @@ describe('templates: arms of block groups (lists made when the block closes)', (
     assert.deepEqual(inner.branches[0]!.test, { type: 'equals', name: 'b', values: ['2'] });
   });
 
+  it('a case closed by an outer block's close takes its subject with it', () => {
+    // {% endif %} closes the unclosed inner case too: the when after it is the outer case's.
+    const t = parseTemplate('{% case a %}{% if x %}{% case b %}{% endif %}{% when 1 %}Y{% endcase %}', 'liquid');
+    const outer = t.parts[0] as BranchPart;
+    assert.deepEqual(outer.branches.map((b) => b.test), [{ type: 'equals', name: 'a', values: ['1'] }, { type: 'otherwise' }]);
+  });
+
   it('an each with an else is a repeat with an empty case; without, an empty one', () => {
     assert.equal(shape(parseTemplate('{{#each items}}<{{name}}>{{else}}none{{/each}}', 'handlebars').parts), '*items(<<name>> / none)');
     assert.equal(shape(parseTemplate('{% for i in items %}{{ i }}{% endfor %}', 'liquid').parts), '*items(<i>)');

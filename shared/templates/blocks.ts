@@ -32,7 +32,7 @@ class Frame {
     /** Matched against the close tag: `if`, `unless`, `for`, or the Mustache section name. */
     readonly closeName: string,
     readonly label: string,
-    /** For `each`: the collection variable. */
+    /** For `each`: the collection variable; for a Liquid `case`: its subject. */
     readonly collection: string | undefined,
     discard: Part[],
     branchLabel: string,
@@ -172,6 +172,12 @@ export class TreeBuilder {
     this.depth++;
     if (this.openCounts !== undefined) this.count(closeName, 1);
     this.cur = f.parts;
+  }
+
+  /** The subject of the innermost open block when it is a Liquid `{% case %}`, else ''. */
+  caseSubject(): string {
+    const top = this.top;
+    return top !== undefined && top.block === 'case' ? (top.collection ?? '') : '';
   }
 
   mid(range: Range, trimLeft: boolean, trimRight: boolean, mid: 'else' | 'elsif' | 'when', label: string, test: BranchTest): void {

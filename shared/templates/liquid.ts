@@ -427,11 +427,6 @@ function tagOf(word: string): Tag {
 export function parseLiquid(body: string): Template {
   const findings: TemplateFinding[] = [];
   const tree = new TreeBuilder(body, findings, false);
-  // The subjects of the open `{% case %}` tags: the innermost apart (most bodies open at most one
-  // case at a time: no array to grow for it), the outer ones on a list made when first needed.
-  let caseDepth = 0;
-  let caseSubject = '';
-  let outerCases: string[] | undefined;
   let pos = 0;
   let textStart = 0;
   const quotes: Quotes = { single: -1, double: -1, slowScans: 0, outputTable: undefined, tagTable: undefined };
@@ -568,14 +563,13 @@ export function parseLiquid(body: string): Template {
         break;
       case Tag.Case: {
         const arg = body.slice(argStart, argEnd);
-        if (caseDepth++ > 0) (outerCases ??= []).push(caseSubject);
-        caseSubject = arg;
-        tree.open(range, trimLeft, trimRight, 'case', 'case', label(body, lead, wordEnd, argStart, argEnd, 'case', arg), '', OTHERWISE);
+        // The block keeps its subject: a `when` reads the innermost open case's.
+        tree.open(range, trimLeft, trimRight, 'case', 'case', label(body, lead, wordEnd, argStart, argEnd, 'case', arg), '', OTHERWISE, arg);
         break;
       }
       case Tag.When: {
         const arg = body.slice(argStart, argEnd);
-        tree.mid(range, trimLeft, trimRight, 'when', label(body, lead, wordEnd, argStart, argEnd, 'when', arg), whenTest(caseSubject, arg));
+        tree.mid(range, trimLeft, trimRight, 'when', label(body, lead, wordEnd, argStart, argEnd, 'when', arg), whenTest(tree.caseSubject(), arg));
         break;
       }
       case Tag.For:
@@ -594,7 +588,6 @@ export function parseLiquid(body: string): Template {
         tree.close(range, trimLeft, trimRight, 'unless');
         break;
       case Tag.EndCase:
-        if (caseDepth > 0) caseSubject = --caseDepth > 0 ? (outerCases?.pop() ?? '') : '';
         tree.close(range, trimLeft, trimRight, 'case');
         break;
       case Tag.EndFor:
