@@ -36,7 +36,7 @@ describe('templates: arms of block groups (lists made when the block closes)', (
     assert.deepEqual(inner.branches[0]!.test, { type: 'equals', name: 'b', values: ['2'] });
   });
 
-  it('a case closed by an outer block's close takes its subject with it', () => {
+  it("a case closed by an outer block's close takes its subject with it", () => {
     // {% endif %} closes the unclosed inner case too: the when after it is the outer case's.
     const t = parseTemplate('{% case a %}{% if x %}{% case b %}{% endif %}{% when 1 %}Y{% endcase %}', 'liquid');
     const outer = t.parts[0] as BranchPart;
