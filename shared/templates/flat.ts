@@ -54,3 +54,15 @@ export class NextOf {
     return this.at;
   }
 }
+
+/** Index of the next `s` in `body` at or after `from`, or the body's length when none. */
+export function indexOrEnd(body: string, s: string, from: number): number {
+  const k = body.indexOf(s, from);
+  return k < 0 ? body.length : k;
+}
+
+/** A JavaScript regular expression's `\s` (what trim() removes), without a regex call. */
+export function isJsSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -1,7 +1,7 @@
 // ICU MessageFormat: `{name}`, `{n, number}`, `{n, plural, =0 {…} one {…} other {…}}`,
 // `select`, `selectordinal`, `#`, and apostrophe quoting (ICU's default DOUBLE_OPTIONAL mode:
 // `''` is one apostrophe; `'` starts quoted text only before `{`, `}`, `|` or, in a plural, `#`).
-import { byStart, escapePart, NO_FILTERS, variablePart } from './flat';
+import { byStart, escapePart, indexOrEnd, isJsSpace, NO_FILTERS, variablePart } from './flat';
 import type { Branch, Part, Template, TemplateFinding, ValueKind } from './types';
 
 /** What a simple argument type prints; undefined for a type we do not know. (A switch: an object
@@ -114,9 +114,9 @@ class IcuParser {
     let nextClose = -1;
     let nextQuote = -1;
     for (let i = open; ; ) {
-      if (nextOpen < i) nextOpen = indexOr(b, '{', i);
-      if (nextClose < i) nextClose = indexOr(b, '}', i);
-      if (nextQuote < i) nextQuote = indexOr(b, "'", i);
+      if (nextOpen < i) nextOpen = indexOrEnd(b, '{', i);
+      if (nextClose < i) nextClose = indexOrEnd(b, '}', i);
+      if (nextQuote < i) nextQuote = indexOrEnd(b, "'", i);
       const at = Math.min(nextOpen, nextClose, nextQuote);
       if (at >= n) return -1;
       if (at === nextQuote) {
@@ -395,12 +395,6 @@ function same(a: TemplateFinding, b: TemplateFinding): boolean {
   return a.range.end === b.range.end && a.code === b.code && a.kind === b.kind && a.message === b.message;
 }
 
-/** Index of `s` in `body` at or after `from`, or body.length when there is none. */
-function indexOr(body: string, s: string, from: number): number {
-  const k = body.indexOf(s, from);
-  return k < 0 ? body.length : k;
-}
-
 /** Where reading goes on after the apostrophe at `at` while matching braces: after `''`, after
  * the quoted text that `'{` or `'}` starts (-1 when it is never closed), or after a lone `'`. */
 function quoteEnd(body: string, at: number): number {
@@ -413,12 +407,6 @@ function quoteEnd(body: string, at: number): number {
     return q < 0 ? -1 : q + 1;
   }
   return at + 1;
-}
-
-/** A JavaScript regular expression's `\s`: the name of a failed argument is cut as by /\{\s*([^\s,{}]*)/. */
-function isJsSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The name a failed argument's placeholder gets: after the `{` (body[from, to) is its inside),

@@ -1,7 +1,7 @@
 // Liquid: `{{ x | filter: arg }}` output, `{% … %}` tags (zero output), `-` whitespace control.
 import type { Range } from '../types';
 import { OTHERWISE, TreeBuilder } from './blocks';
-import { byStart, NextOf, NO_FILTERS, variablePart } from './flat';
+import { byStart, indexOrEnd, isJsSpace, NextOf, NO_FILTERS, variablePart } from './flat';
 import type { BranchTest, Filter, Template, TemplateFinding, ValueKind, ValueOp } from './types';
 
 type Arg = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string };
@@ -12,8 +12,8 @@ function parseArg(raw: string): Arg {
 
 /** parseArg(s.slice(a, z)), read in place: only a string's or a name's own text is sliced. */
 function parseArgAt(s: string, a: number, z: number): Arg {
-  while (a < z && isSpace(s.charCodeAt(a))) a++;
-  while (z > a && isSpace(s.charCodeAt(z - 1))) z--;
+  while (a < z && isJsSpace(s.charCodeAt(a))) a++;
+  while (z > a && isJsSpace(s.charCodeAt(z - 1))) z--;
   const q = a < z ? s.charCodeAt(a) : -1;
   if ((q === 0x22 || q === 0x27) && z - a >= 2 && s.charCodeAt(z - 1) === q) return { kind: 'string', value: s.slice(a + 1, z - 1) };
   if ((q === 0x2d || (q >= 0x30 && q <= 0x39)) && isDecimal(s, a, z)) return { kind: 'number', value: Number(s.slice(a, z)) };
@@ -253,8 +253,8 @@ interface Quotes {
 function findClose(body: string, from: number, closer: NextOf, closeCode: number, q: Quotes): number {
   const c = closer.find(from);
   if (c < 0) return findCloseSlow(body, from, closer, closeCode, q);
-  if (q.single < from) q.single = nextOrEnd(body, "'", from);
-  if (q.double < from) q.double = nextOrEnd(body, '"', from);
+  if (q.single < from) q.single = indexOrEnd(body, "'", from);
+  if (q.double < from) q.double = indexOrEnd(body, '"', from);
   return q.single >= c && q.double >= c ? c : findCloseSlow(body, from, closer, closeCode, q);
 }
 
@@ -262,8 +262,8 @@ function findClose(body: string, from: number, closer: NextOf, closeCode: number
  * quote is hopped over by a native search for its partner. */
 function outsideQuotes(body: string, from: number, close: number, q: Quotes): number {
   for (;;) {
-    if (q.single < from) q.single = nextOrEnd(body, "'", from);
-    if (q.double < from) q.double = nextOrEnd(body, '"', from);
+    if (q.single < from) q.single = indexOrEnd(body, "'", from);
+    if (q.double < from) q.double = indexOrEnd(body, '"', from);
     const single = q.single < q.double;
     const at = single ? q.single : q.double;
     if (at >= close) return close;
@@ -273,15 +273,6 @@ function outsideQuotes(body: string, from: number, close: number, q: Quotes): nu
   }
 }
 
-function nextOrEnd(body: string, ch: string, from: number): number {
-  const i = body.indexOf(ch, from);
-  return i < 0 ? body.length : i;
-}
-
-/** JS `\s` (what trim() removes). */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
-}
 
 function isWordOrHash(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x23;
@@ -463,7 +454,7 @@ export function parseLiquid(body: string): Template {
     if (close >= 0) {
       // Native searches: no `{` before the closer and every quote before it closed before it
       // means the scan below would stop there.
-      nextOpen = nextOrEnd(body, '{', open + 2);
+      nextOpen = indexOrEnd(body, '{', open + 2);
       if (nextOpen < close) {
         // A closer past the next tag: kept for the tags before it.
         farClose = close;
@@ -472,8 +463,8 @@ export function parseLiquid(body: string): Template {
       } else {
         // The quotes from open + 2 on, as outsideQuotes reads them first: the first one tells
         // output() whether the `|` found ahead is outside quotes.
-        if (quotes.single < open + 2) quotes.single = nextOrEnd(body, "'", open + 2);
-        if (quotes.double < open + 2) quotes.double = nextOrEnd(body, '"', open + 2);
+        if (quotes.single < open + 2) quotes.single = indexOrEnd(body, "'", open + 2);
+        if (quotes.double < open + 2) quotes.double = indexOrEnd(body, '"', open + 2);
         firstQuote = quotes.single < quotes.double ? quotes.single : quotes.double;
         close = outsideQuotes(body, open + 2, close, quotes);
         if (close < 0) firstQuote = -1;
@@ -524,7 +515,7 @@ export function parseLiquid(body: string): Template {
     const range: Range = { start: open, end: tagEnd };
     if (open > textStart) tree.text(textStart, open);
     if (isOutput) {
-      if (nextBar < innerStart) nextBar = nextOrEnd(body, '|', innerStart);
+      if (nextBar < innerStart) nextBar = indexOrEnd(body, '|', innerStart);
       // The first `|`, known from the search ahead when no quote comes before it.
       if (nextBar < innerEnd) output(tree, body, innerStart, innerEnd, range, trimLeft, trimRight, findings, nextBar < firstQuote ? nextBar : -1);
       else plainOutput(tree, body, innerStart, innerEnd, range, trimLeft, trimRight, findings);
@@ -533,7 +524,7 @@ export function parseLiquid(body: string): Template {
     }
     // The tag's text is body[innerStart, innerEnd), read in place: its word, then its argument.
     let lead = innerStart;
-    while (lead < innerEnd && isSpace(body.charCodeAt(lead))) lead++;
+    while (lead < innerEnd && isJsSpace(body.charCodeAt(lead))) lead++;
     let wordEnd = lead;
     while (wordEnd < innerEnd && isWordOrHash(body.charCodeAt(wordEnd))) wordEnd++;
     const word = body.slice(lead, wordEnd);
@@ -542,8 +533,8 @@ export function parseLiquid(body: string): Template {
     let argStart = wordEnd;
     let argEnd = innerEnd;
     if (tag <= Tag.Counter) {
-      while (argStart < argEnd && isSpace(body.charCodeAt(argStart))) argStart++;
-      while (argEnd > argStart && isSpace(body.charCodeAt(argEnd - 1))) argEnd--;
+      while (argStart < argEnd && isJsSpace(body.charCodeAt(argStart))) argStart++;
+      while (argEnd > argStart && isJsSpace(body.charCodeAt(argEnd - 1))) argEnd--;
     }
     switch (tag) {
       case Tag.If:
@@ -676,8 +667,8 @@ function plainOutput(
   trimRight: boolean,
   findings: TemplateFinding[],
 ): void {
-  while (start < end && isSpace(body.charCodeAt(start))) start++;
-  while (end > start && isSpace(body.charCodeAt(end - 1))) end--;
+  while (start < end && isJsSpace(body.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(body.charCodeAt(end - 1))) end--;
   if (start === end) findings.push({ code: 'empty-placeholder', kind: 'malformed', message: 'Empty placeholder', range });
   const expr = body.slice(start, end);
   // Only a quote, a digit or a minus can start a literal; a name needs no parse.
@@ -706,8 +697,8 @@ function output(
   let bar = firstBar >= 0 ? firstBar : nextOutside(body, 0x7c, start, end);
   let a = start;
   let z = bar;
-  while (a < z && isSpace(body.charCodeAt(a))) a++;
-  while (z > a && isSpace(body.charCodeAt(z - 1))) z--;
+  while (a < z && isJsSpace(body.charCodeAt(a))) a++;
+  while (z > a && isJsSpace(body.charCodeAt(z - 1))) z--;
   const expr = body.slice(a, z);
   // The list is made at its exact size: most outputs have one filter (an array grown by push
   // holds 17 slots).
@@ -733,7 +724,7 @@ function output(
         continue;
       }
       if (c === 0x7c) break;
-      if (blank && colon >= 0 && !isSpace(c)) blank = false;
+      if (blank && colon >= 0 && !isJsSpace(c)) blank = false;
       if (c === 0x22 || c === 0x27) quote = c;
       else if (c === 0x3a) {
         if (colon < 0) piece = (colon = i) + 1;
@@ -753,13 +744,13 @@ function output(
     }
     let ns = from;
     let ne = colon < 0 ? bar : colon;
-    while (ns < ne && isSpace(body.charCodeAt(ns))) ns++;
-    while (ne > ns && isSpace(body.charCodeAt(ne - 1))) ne--;
+    while (ns < ne && isJsSpace(body.charCodeAt(ns))) ns++;
+    while (ne > ns && isJsSpace(body.charCodeAt(ne - 1))) ne--;
     const name = body.slice(ns, ne);
     const kind = filterKind(name);
     const op = filterOp(kind, count, a0, a1);
     let fe = bar;
-    while (fe > from && isSpace(body.charCodeAt(fe - 1))) fe--;
+    while (fe > from && isJsSpace(body.charCodeAt(fe - 1))) fe--;
     // An all-space name starts where the filter does.
     const frange = { start: ns === ne ? from : ns, end: fe };
     if (kind === F.Numeric) valueKind = 'number';

@@ -2,30 +2,25 @@
 // `{{#each}}`, comments, partials, and Handlebars' `~` whitespace control.
 import type { BranchTest, Template, TemplateFinding, VariablePart } from './types';
 import { OTHERWISE, TreeBuilder } from './blocks';
-import { byStart, NO_FILTERS, variablePart } from './flat';
-
-/** JS `\s`: what trim() removes. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
-}
+import { byStart, isJsSpace, NO_FILTERS, variablePart } from './flat';
 
 /** The leading run of non-space characters (`/^\S+/`). */
 function firstWord(s: string): string {
   let i = 0;
-  while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+  while (i < s.length && !isJsSpace(s.charCodeAt(i))) i++;
   return i === s.length ? s : s.slice(0, i);
 }
 
 /** The end of the leading run of non-space characters of body[a, z) (`/^\S+/`). */
 function wordEnd(body: string, a: number, z: number): number {
-  while (a < z && !isSpace(body.charCodeAt(a))) a++;
+  while (a < z && !isJsSpace(body.charCodeAt(a))) a++;
   return a;
 }
 
 /** body.slice(a, z).trim(), without the untrimmed slice. */
 function trimmed(body: string, a: number, z: number): string {
-  while (a < z && isSpace(body.charCodeAt(a))) a++;
-  while (z > a && isSpace(body.charCodeAt(z - 1))) z--;
+  while (a < z && isJsSpace(body.charCodeAt(a))) a++;
+  while (z > a && isJsSpace(body.charCodeAt(z - 1))) z--;
   return body.slice(a, z);
 }
 
@@ -115,8 +110,8 @@ export function parseMustache(body: string, handlebars: boolean): Template {
     let a = innerStart + 1;
     let z = innerEnd;
     if (sigil === 0x21 || sigil === 0x3d || sigil === 0x3e || sigil === 0x26 || sigil === 0x2f || sigil === 0x5e || sigil === 0x23) {
-      while (a < z && isSpace(body.charCodeAt(a))) a++;
-      while (z > a && isSpace(body.charCodeAt(z - 1))) z--;
+      while (a < z && isJsSpace(body.charCodeAt(a))) a++;
+      while (z > a && isJsSpace(body.charCodeAt(z - 1))) z--;
     }
     switch (sigil) {
       case 0x21: // !
@@ -203,7 +198,7 @@ function openSection(
   const end = wordEnd(body, a, z);
   const helper = blockName(body, a, end);
   let argStart = end;
-  while (argStart < z && isSpace(body.charCodeAt(argStart))) argStart++;
+  while (argStart < z && isJsSpace(body.charCodeAt(argStart))) argStart++;
   const arg = body.slice(argStart, z);
   if (handlebars && (helper === 'if' || helper === 'unless' || helper === 'with')) {
     const test = simpleTest(arg, helper === 'unless');
