@@ -15,9 +15,9 @@ export const OTHERWISE: BranchTest = { type: 'otherwise' };
 /** An open block: its tag and the arms read so far. Open blocks form a stack through `parent`
  * (no array to grow for it). */
 class Frame {
-  /** The first arm and the ones after it: kept apart so a block's list of arms is made once, at
-   * its exact size, when it closes (an array grown by push holds 17 slots, and the collector
-   * pays for the unused ones). */
+  /** The first arm and the ones after it, kept apart so that a block's list of arms is made when
+   * it closes: at its exact size for one or two arms, the commonest (an array grown by push holds
+   * 17 slots, and the collector pays for the unused ones). */
   private first: Branch | undefined;
   private more: Branch[] | undefined;
   /** Where its printed parts go now: the last arm's parts (Liquid's `{% case %}` before its first
