@@ -1,19 +1,13 @@
 // Long runs lint in worker threads (server/src/cli/pool.ts): whatever the threads, the built bin
 // must print byte-for-byte what the in-process run prints, in every format, and exit the same.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const BIN = resolve('bin/smslint.js');
+import { join } from 'node:path';
+import { runBin } from './helpers/bin';
 
 function run(args: readonly string[], cwd: string, workers: number) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', SMSLINT_WORKERS: String(workers) };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env, maxBuffer: 1 << 26 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBin(args, cwd, { SMSLINT_WORKERS: String(workers) });
 }
 
 // Every kind of outcome a file can have, spread over folders with their own configs.

@@ -2,10 +2,9 @@
 // each read must be readFileUpTo's, a worker that fails or dies must leave its files to the main
 // thread, and the built bin must print, exit and fix byte for byte as with every read in line.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { readFileUpTo } from '../server/src/files';
 import { READER_SOURCE, startReadAhead, type Reader, type ReaderOptions } from '../server/src/cli/readAhead';
@@ -17,8 +16,7 @@ import { nodeConfigFs } from '../server/src/nodeFs';
 import { createContext } from '../server/src/cli/context';
 import { readAheadFor, READ_AHEAD_MIN_FILES } from '../server/src/cli/lintRun';
 import { parseCliArgs } from '../server/src/cli/args';
-
-const BIN = resolve('bin/smslint.js');
+import { runBin } from './helpers/bin';
 
 /** Comparable form of a read: bytes as a Buffer whatever their view, errors and sizes as they are. */
 const plain = (r: ReadResult) => (r instanceof Uint8Array ? Buffer.from(r.buffer, r.byteOffset, r.byteLength) : r);
@@ -196,11 +194,7 @@ function tree(): string {
 
 function run(args: readonly string[], cwd: string, readAhead: '0' | '1') {
   // SMSLINT_WORKERS=0: the worker pool (4 cores or more) would take these runs from the read-ahead.
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', SMSLINT_WORKERS: '0', SMSLINT_READAHEAD: readAhead };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env, maxBuffer: 1 << 26 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBin(args, cwd, { SMSLINT_WORKERS: '0', SMSLINT_READAHEAD: readAhead });
 }
 
 /** Every file's bytes under `root`, by relative path (links as the bytes they reach, or as dangling). */

@@ -2,7 +2,6 @@
 // bin (node bin/smslint.js), asserting exit codes, stdout and stderr; then --fix byte for byte,
 // --stdin, cost, budget, and the SARIF output against the official 2.1.0 schema.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,9 +15,9 @@ import { RULE_IDS } from '../shared/rules';
 import { github } from '../server/src/cli/formatters/github';
 import { progressBar } from '../server/src/cli/progress';
 import type { RunReport } from '../server/src/cli/report';
+import { BIN, runBin } from './helpers/bin';
 
 const FIXTURES = resolve('test/fixtures/cli');
-const BIN = resolve('bin/smslint.js');
 const SNAPSHOTS = join(FIXTURES, 'snapshots');
 const UPDATE = process.env.SMSLINT_UPDATE_SNAPSHOTS === '1';
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -47,18 +46,10 @@ async function inProcess(args: readonly string[], cwd: string, stdin = ''): Prom
   return { code, stdout, stderr };
 }
 
-function viaBin(args: readonly string[], cwd: string, stdin = ''): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: stdin, encoding: 'utf8', env });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
 /** Runs both ways and requires them to agree: the bin adds nothing but node's I/O. */
 async function both(args: readonly string[], cwd: string, stdin = ''): Promise<Run> {
   const a = await inProcess(args, cwd, stdin);
-  const b = viaBin(args, cwd, stdin);
+  const b = runBin(args, cwd, {}, stdin);
   assert.deepEqual(b, a, `bin and in-process differ for smslint ${args.join(' ')}`);
   return a;
 }
@@ -255,7 +246,7 @@ describe('smslint CLI', function () {
       const dir = tempCopy('crlf-bom');
       try {
         chmodSync(join(dir, 'crlf.sms'), 0o640);
-        const first = viaBin(['--fix'], dir);
+        const first = runBin(['--fix'], dir);
         assert.equal(first.code, 0, first.stderr);
         assert.ok(first.stdout.includes('✔ no problems in 2 files'), first.stdout);
         assert.deepEqual(readFileSync(join(dir, 'bom-crlf.sms')), FIXED_BOM_CRLF);
