@@ -340,7 +340,7 @@ export function armLabel(p: BranchPart, i: number): string {
   return `${p.label}: ${p.branches[i]!.label}`;
 }
 
-export function sourceLabels(src: LabelSource): readonly Label[] {
+function sourceLabels(src: LabelSource): readonly Label[] {
   return src instanceof ArmPicks ? src.labels() : src;
 }
 
@@ -434,7 +434,7 @@ function valuesOf(sc: Scenario, printed: readonly VariableInfo[], count: number)
 
 /** The variants, or how to list them when first read: only JSON output reads them, and naming
  * every combination cost more than counting it. */
-export type VariantList = readonly VariantFigures[] | (() => readonly VariantFigures[]);
+type VariantList = readonly VariantFigures[] | (() => readonly VariantFigures[]);
 
 /** What the figures hold besides the three cases. */
 export interface Measured {
